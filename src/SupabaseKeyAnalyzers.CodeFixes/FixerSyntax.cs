@@ -1,0 +1,97 @@
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace SupabaseKeyAnalyzers.CodeFixes;
+
+/// <summary>Syntax helpers shared by the fixers.</summary>
+internal static class FixerSyntax
+{
+    /// <summary>The expression a diagnostic was reported on.</summary>
+    public static async Task<(SyntaxNode Root, T Node)?> FindAsync<T>(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        where T : SyntaxNode
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        return root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is T node ? (root, node) : null;
+    }
+
+    /// <summary>Parses an expression written with <c>global::</c> names and marks it for simplification and formatting.</summary>
+    public static ExpressionSyntax ParseSimplified(string text)
+        => SyntaxFactory.ParseExpression(text).WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+
+    /// <summary>The constant string value of an expression (literals read without binding), or null.</summary>
+    public static string? ConstantString(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (expression is LiteralExpressionSyntax literal
+            && (literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression)))
+        {
+            return literal.Token.ValueText;
+        }
+
+        var constant = model.GetConstantValue(expression, cancellationToken);
+        return constant.HasValue ? constant.Value as string : null;
+    }
+
+    /// <summary>A string literal with <paramref name="value"/>, UTF-8 (<c>"…"u8</c>) when the original was.</summary>
+    public static ExpressionSyntax StringLiteral(string value, bool utf8)
+    {
+        var literal = SyntaxFactory.Literal(value);
+        if (!utf8)
+        {
+            return SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, literal);
+        }
+
+        var token = SyntaxFactory.Token(default, SyntaxKind.Utf8StringLiteralToken, literal.Text + "u8", value, default);
+        return SyntaxFactory.LiteralExpression(SyntaxKind.Utf8StringLiteralExpression, token);
+    }
+
+    /// <summary>
+    /// True when <paramref name="node"/> sits where C# demands a constant (attribute argument, case label, pattern,
+    /// parameter default, <c>const</c> declaration).
+    /// </summary>
+    public static bool IsInConstantContext(SyntaxNode node)
+    {
+        foreach (var ancestor in node.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case AttributeArgumentSyntax:
+                case CaseSwitchLabelSyntax:
+                case ConstantPatternSyntax:
+                case RelationalPatternSyntax:
+                case EqualsValueClauseSyntax { Parent: ParameterSyntax }:
+                    return true;
+                case VariableDeclarationSyntax { Parent: FieldDeclarationSyntax field }:
+                    return field.Modifiers.Any(SyntaxKind.ConstKeyword);
+                case VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax local }:
+                    return local.IsConst;
+                case StatementSyntax:
+                case MemberDeclarationSyntax:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Skips parentheses upwards.</summary>
+    public static SyntaxNode? WalkUpParentheses(SyntaxNode node)
+    {
+        var parent = node.Parent;
+        while (parent is ParenthesizedExpressionSyntax)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent;
+    }
+
+    public static bool IsUtf8(ExpressionSyntax expression) => expression.IsKind(SyntaxKind.Utf8StringLiteralExpression);
+
+    public static T? FirstAncestor<T>(SyntaxNode node) where T : SyntaxNode => node.Ancestors().OfType<T>().FirstOrDefault();
+}

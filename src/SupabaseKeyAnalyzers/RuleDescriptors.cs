@@ -1,0 +1,50 @@
+using Microsoft.CodeAnalysis;
+
+namespace SupabaseKeyAnalyzers;
+
+/// <summary>The descriptors of every rule, in one place. Help links are computed from the id.</summary>
+public static class RuleDescriptors
+{
+    /// <summary>Where the rule pages live; <c>docs/rules/&lt;ID&gt;.md</c> in the repository.</summary>
+    public const string HelpLinkBase = "https://github.com/supabase-key-analyzers/SupabaseKeyAnalyzers/blob/main/docs/rules/";
+
+    internal const string SecurityCategory = "Security";
+    internal const string UsageCategory = "Usage";
+
+    public static string HelpLink(string id) => HelpLinkBase + id + ".md";
+
+    public static readonly DiagnosticDescriptor SBK001 = Create(
+        RuleIds.SecretKeyInClientProject,
+        "Supabase secret key in a client project",
+        "{0} ships to users ({1}); it bypasses Row Level Security. Use the publishable key here and rotate the leaked secret key.",
+        SecurityCategory,
+        DiagnosticSeverity.Error,
+        "A Supabase secret key (sb_secret_, a service_role JWT or a personal access token) in a browser, mobile, desktop or CLI app can be read by anyone who has the app. Use the publishable (or anon) key in clients, keep secret keys on trusted servers, and rotate any key that was shipped.");
+
+    public static readonly DiagnosticDescriptor SBK002 = Create(
+        RuleIds.NewKeyOnBearer,
+        "Supabase API key sent as a Bearer token",
+        "{0} is not a JWT and is rejected on 'Authorization: Bearer' (Invalid JWT); send it on the 'apikey' header",
+        UsageCategory,
+        DiagnosticSeverity.Warning,
+        "New-format Supabase keys (sb_publishable_, sb_secret_) are not JWTs. Sent as 'Authorization: Bearer' they are rejected with 'Invalid JWT' (PostgREST PGRST301). Send them on the 'apikey' header; keep 'Authorization' for user access tokens.");
+
+    public static readonly DiagnosticDescriptor SBK003 = Create(
+        RuleIds.SignUpOnAdminClient,
+        "User sign-up on a client that holds a secret key",
+        "'{0}' on a client created with {1} replaces its service-role Authorization with the user's session; {2}",
+        SecurityCategory,
+        DiagnosticSeverity.Warning,
+        "A Supabase client created with a secret or service_role key bypasses Row Level Security. Signing a user up or in on it stores the user's session, and from then on the user's JWT replaces the key on 'Authorization': RLS applies and admin calls fail. Create users with the admin API's CreateUser, or use a separate client with the publishable key for user sign-in.");
+
+    public static readonly DiagnosticDescriptor SBK004 = Create(
+        RuleIds.HardCodedSecretKey,
+        "Supabase secret key hard-coded in source",
+        "{0} is hard-coded; read it from configuration or the environment (SUPABASE_SECRET_KEY) and rotate the committed key",
+        SecurityCategory,
+        DiagnosticSeverity.Warning,
+        "A Supabase secret key in source code reaches every clone, fork, CI log and package built from it. Read it from the environment or a secret store at run time, and rotate any key that was committed.");
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description)
+        => new(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink(id));
+}

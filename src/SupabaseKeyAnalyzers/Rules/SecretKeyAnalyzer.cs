@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using SupabaseKeyAnalyzers.Keys;
+using SupabaseKeyAnalyzers.Projects;
+using SupabaseKeyAnalyzers.Resolution;
+
+namespace SupabaseKeyAnalyzers.Rules;
+
+/// <summary>
+/// SBK001 (secret key in a client project, and in any file that ships to users) and SBK004 (secret key hard-coded
+/// elsewhere). One scan of the constant strings serves both: the project kind picks the id.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SecretKeyAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property: the <see cref="KeyKind"/> found.</summary>
+    public const string KeyKindProperty = "KeyKind";
+
+    /// <summary>AdditionalFiles metadata the package targets set on files that reach users (wwwroot, MauiAsset, …).</summary>
+    public const string ShipsToMetadata = "build_metadata.AdditionalFiles.SupabaseShipsTo";
+
+    private static readonly string[] PublicFileExtensions = { ".json", ".js", ".mjs", ".cjs", ".env", ".txt", ".html", ".htm", ".xml", ".config" };
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(RuleDescriptors.SBK001, RuleDescriptors.SBK004);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var supabase = SupabaseContext.Create(start.Compilation, start.Options);
+            start.RegisterSyntaxNodeAction(
+                c => AnalyzeExpression(c, supabase),
+                SyntaxKind.StringLiteralExpression,
+                SyntaxKind.Utf8StringLiteralExpression,
+                SyntaxKind.InterpolatedStringExpression,
+                SyntaxKind.AddExpression);
+            start.RegisterAdditionalFileAction(c => AnalyzeAdditionalFile(c, supabase));
+        });
+    }
+
+    private static void AnalyzeExpression(SyntaxNodeAnalysisContext context, SupabaseContext supabase)
+    {
+        var node = (ExpressionSyntax)context.Node;
+        if (!ConstantKeyFinder.IsChainRoot(node)
+            || (node is LiteralExpressionSyntax literal && !KeyClassifier.MayContainKey(literal.Token.ValueText)))
+        {
+            return;
+        }
+
+        var findings = new List<ConstantKeyFinder.Finding>();
+        ConstantKeyFinder.Find(node, context.SemanticModel, findings, context.CancellationToken);
+        if (findings.Count == 0)
+        {
+            return;
+        }
+
+        var kind = supabase.KindOf(node.SyntaxTree, context.Options);
+        if (kind == ProjectKind.Test && !supabase.AnalyzeTestProjects)
+        {
+            return;
+        }
+
+        foreach (var finding in findings)
+        {
+            if (!finding.Key.IsSecret || finding.Key.IsLocalDevelopment)
+            {
+                continue;
+            }
+
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(KeyKindProperty, finding.Key.Kind.ToString());
+            var description = finding.Key.Describe(finding.Value);
+            var diagnostic = kind == ProjectKind.Client
+                ? Diagnostic.Create(RuleDescriptors.SBK001, finding.Expression.GetLocation(), properties, description, ClientReason(supabase, kind))
+                : Diagnostic.Create(RuleDescriptors.SBK004, finding.Expression.GetLocation(), properties, description);
+            context.ReportDiagnostic(diagnostic);
+        }
+    }
+
+    private static string ClientReason(SupabaseContext supabase, ProjectKind treeKind)
+        => "client project: " + (supabase.Project.Kind == treeKind ? supabase.Project.Reason : ProjectKindResolver.ProjectKindOption + " for this file");
+
+    private static void AnalyzeAdditionalFile(AdditionalFileAnalysisContext context, SupabaseContext supabase)
+    {
+        var reason = ShipReason(context, supabase);
+        if (reason is null)
+        {
+            return;
+        }
+
+        var text = context.AdditionalFile.GetText(context.CancellationToken);
+        if (text is null)
+        {
+            return;
+        }
+
+        var content = text.ToString();
+        foreach (var key in KeyClassifier.FindKeys(content))
+        {
+            if (!key.IsSecret || key.IsLocalDevelopment)
+            {
+                continue;
+            }
+
+            var span = new TextSpan(key.Start, key.Length);
+            var location = Location.Create(context.AdditionalFile.Path, span, text.Lines.GetLinePositionSpan(span));
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(KeyKindProperty, key.Kind.ToString());
+            context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.SBK001, location, properties, key.Describe(content), reason));
+        }
+    }
+
+    /// <summary>Why a file reaches users, or null when it does not.</summary>
+    private static string? ShipReason(AdditionalFileAnalysisContext context, SupabaseContext supabase)
+    {
+        var path = context.AdditionalFile.Path;
+        if (supabase.Project.Kind == ProjectKind.Test && !supabase.AnalyzeTestProjects)
+        {
+            return null;
+        }
+
+        if (IsUnderWwwroot(path) && IsPublicTextFile(path))
+        {
+            return "served publicly from wwwroot";
+        }
+
+        var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile);
+        if (options.TryGetValue(ShipsToMetadata, out var shipsTo) && shipsTo.Trim().Length != 0)
+        {
+            if (shipsTo.Trim().Equals("wwwroot", StringComparison.OrdinalIgnoreCase))
+            {
+                return "served publicly from wwwroot";
+            }
+
+            if (supabase.Project.Kind == ProjectKind.Client)
+            {
+                return "bundled as " + shipsTo.Trim() + " in a client project: " + supabase.Project.Reason;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsUnderWwwroot(string path)
+        => path.Replace('\\', '/').IndexOf("/wwwroot/", StringComparison.OrdinalIgnoreCase) >= 0
+           || path.Replace('\\', '/').StartsWith("wwwroot/", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsPublicTextFile(string path)
+    {
+        var name = Path.GetFileName(path);
+        if (name.StartsWith(".env", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var extension = Path.GetExtension(name);
+        return Array.Exists(PublicFileExtensions, e => e.Equals(extension, StringComparison.OrdinalIgnoreCase));
+    }
+}

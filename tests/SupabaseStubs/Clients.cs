@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Supabase.Core.Interfaces;
+using Supabase.Gotrue;
+using Supabase.Gotrue.Interfaces;
+
+namespace Supabase.Postgrest
+{
+    public class ClientOptions
+    {
+        public string Schema { get; set; } = "public";
+        public Dictionary<string, string> Headers { get; set; } = new Dictionary<string, string>();
+    }
+
+    public interface IPostgrestClient : IGettableHeaders
+    {
+    }
+
+    public class Client : IPostgrestClient
+    {
+        public Client(string baseUrl, ClientOptions? options = null) => throw null!;
+        public Func<Dictionary<string, string>>? GetHeaders { get; set; }
+    }
+}
+
+namespace Supabase.Functions
+{
+    public interface IFunctionsClient : IGettableHeaders
+    {
+        Task<string> Invoke(string functionName, string? token = null, Client.InvokeFunctionOptions? options = null);
+        Task<T?> Invoke<T>(string functionName, string? token = null, Client.InvokeFunctionOptions? options = null) where T : class;
+        Task<HttpContent> RawInvoke(string functionName, string? token = null, Client.InvokeFunctionOptions? options = null);
+    }
+
+    public class Client : IFunctionsClient
+    {
+        public Client(string baseUrl) => throw null!;
+        public Func<Dictionary<string, string>>? GetHeaders { get; set; }
+        public Task<string> Invoke(string functionName, string? token = null, InvokeFunctionOptions? options = null) => throw null!;
+        public Task<T?> Invoke<T>(string functionName, string? token = null, InvokeFunctionOptions? options = null) where T : class => throw null!;
+        public Task<HttpContent> RawInvoke(string functionName, string? token = null, InvokeFunctionOptions? options = null) => throw null!;
+
+        public class InvokeFunctionOptions
+        {
+            public Dictionary<string, string> Headers { get; set; } = new Dictionary<string, string>();
+            public Dictionary<string, object> Body { get; set; } = new Dictionary<string, object>();
+        }
+    }
+}
+
+namespace Supabase.Realtime
+{
+    public class RealtimeSocket
+    {
+    }
+
+    public class RealtimeChannel
+    {
+    }
+
+    public class ClientOptions
+    {
+        public readonly Dictionary<string, string> Headers = new Dictionary<string, string>();
+    }
+}
+
+namespace Supabase.Storage
+{
+    public class Bucket
+    {
+    }
+
+    public class FileObject
+    {
+    }
+
+    public class ClientOptions
+    {
+    }
+
+    public class Client
+    {
+        public Client(string url, Dictionary<string, string>? headers = null) => throw null!;
+        public Client(string url, ClientOptions? options, Dictionary<string, string>? headers = null) => throw null!;
+    }
+}
+
+namespace Supabase.Interfaces
+{
+    public interface ISupabaseClient<TUser, TSession, TSocket, TChannel, TBucket, TFileObject>
+    {
+        IGotrueClient<User, Session> Auth { get; }
+    }
+}
+
+namespace Supabase
+{
+    public class SupabaseOptions
+    {
+        public Dictionary<string, string> Headers = new Dictionary<string, string>();
+        public string Schema = "public";
+        public bool AutoRefreshToken { get; set; } = true;
+        public bool AutoConnectRealtime { get; set; }
+        public Supabase.Storage.ClientOptions StorageClientOptions { get; set; } = new Supabase.Storage.ClientOptions();
+        public string AuthUrlFormat { get; set; } = "{0}/auth/v1";
+        public string RestUrlFormat { get; set; } = "{0}/rest/v1";
+        public string RealtimeUrlFormat { get; set; } = "{0}/realtime/v1";
+        public string StorageUrlFormat { get; set; } = "{0}/storage/v1";
+        public string FunctionsUrlFormat { get; set; } = "{0}/functions/v1";
+    }
+
+    public class Client : Supabase.Interfaces.ISupabaseClient<User, Session, Supabase.Realtime.RealtimeSocket, Supabase.Realtime.RealtimeChannel, Supabase.Storage.Bucket, Supabase.Storage.FileObject>
+    {
+        public Client(string supabaseUrl, string? supabaseKey, SupabaseOptions? options = null) => throw null!;
+        public IGotrueClient<User, Session> Auth => throw null!;
+        public Supabase.Functions.IFunctionsClient Functions => throw null!;
+        public Supabase.Postgrest.IPostgrestClient Postgrest => throw null!;
+        public IGotrueAdminClient<User> AdminAuth(string serviceKey) => throw null!;
+        public Task<Supabase.Interfaces.ISupabaseClient<User, Session, Supabase.Realtime.RealtimeSocket, Supabase.Realtime.RealtimeChannel, Supabase.Storage.Bucket, Supabase.Storage.FileObject>> InitializeAsync() => throw null!;
+    }
+
+    public static class StatelessClient
+    {
+        public static Supabase.Gotrue.ClientOptions GetAuthOptions(string supabaseUrl, string? supabaseKey = null, SupabaseOptions? options = null) => throw null!;
+        public static Supabase.Postgrest.ClientOptions GetRestOptions(string? supabaseKey = null, SupabaseOptions? options = null) => throw null!;
+        public static Supabase.Functions.Client Functions(string supabaseUrl, string supabaseKey, SupabaseOptions? options = null) => throw null!;
+    }
+}
