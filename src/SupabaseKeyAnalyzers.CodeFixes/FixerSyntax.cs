@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 
@@ -20,9 +21,24 @@ internal static class FixerSyntax
         return root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is T node ? (root, node) : null;
     }
 
-    /// <summary>Parses an expression written with <c>global::</c> names and marks it for simplification and formatting.</summary>
+    /// <summary>
+    /// <c>Environment.GetEnvironmentVariable("NAME") ?? throw new InvalidOperationException("Set the NAME environment variable.")</c>,
+    /// with names simplified against the usings in scope.
+    /// </summary>
+    public static ExpressionSyntax ReadEnvironmentVariable(string variable)
+        => ParseSimplified($"global::System.Environment.GetEnvironmentVariable(\"{variable}\") ?? throw new global::System.InvalidOperationException(\"Set the {variable} environment variable.\")");
+
+    /// <summary>
+    /// Parses an expression written with <c>global::</c> names; every name is marked for simplification, so it reads
+    /// as the usings in scope allow (<c>Environment</c> with <c>using System;</c>, <c>System.Environment</c> without).
+    /// </summary>
     public static ExpressionSyntax ParseSimplified(string text)
-        => SyntaxFactory.ParseExpression(text).WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+    {
+        var expression = SyntaxFactory.ParseExpression(text);
+        return expression
+            .ReplaceNodes(expression.DescendantNodes().Where(n => n is NameSyntax or MemberAccessExpressionSyntax), (_, n) => n.WithAdditionalAnnotations(Simplifier.Annotation))
+            .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+    }
 
     /// <summary>The constant string value of an expression (literals read without binding), or null.</summary>
     public static string? ConstantString(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)

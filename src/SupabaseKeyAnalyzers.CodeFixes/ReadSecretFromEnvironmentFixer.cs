@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.FindSymbols;
 using SupabaseKeyAnalyzers.Keys;
 
@@ -55,7 +56,7 @@ public sealed class ReadSecretFromEnvironmentFixer : CodeFixProvider
             context.RegisterCodeFix(
                 CodeAction.Create(
                     $"Read the key from the {variable} environment variable",
-                    c => Task.FromResult(Apply(context.Document, f.Root, f.Node, plan, variable)),
+                    c => Task.FromResult(Apply(context.Document, model!, f.Root, f.Node, plan, variable)),
                     nameof(ReadSecretFromEnvironmentFixer)),
                 diagnostic);
         }
@@ -114,13 +115,10 @@ public sealed class ReadSecretFromEnvironmentFixer : CodeFixProvider
         return false;
     }
 
-    private static Document Apply(Document document, SyntaxNode root, ExpressionSyntax node, Plan plan, string variable)
+    private static Document Apply(Document document, SemanticModel model, SyntaxNode root, ExpressionSyntax node, Plan plan, string variable)
     {
-        var read = FixerSyntax.ParseSimplified(
-            $"global::System.Environment.GetEnvironmentVariable(\"{variable}\") ?? throw new global::System.InvalidOperationException(\"Set the {variable} environment variable.\")")
-            .WithTriviaFrom(node);
-
-        var editor = new Microsoft.CodeAnalysis.Editing.SyntaxEditor(root, document.Project.Solution.Workspace.Services);
+        var editor = new SyntaxEditor(root, document.Project.Solution.Workspace.Services);
+        var read = FixerSyntax.ReadEnvironmentVariable(variable).WithTriviaFrom(node);
         editor.ReplaceNode(node, read);
         if (plan == Plan.ConstFieldToStaticReadonly)
         {

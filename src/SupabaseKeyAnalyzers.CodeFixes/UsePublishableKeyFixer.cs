@@ -63,7 +63,7 @@ public sealed class UsePublishableKeyFixer : CodeFixProvider
         var utf8 = FixerSyntax.IsUtf8(node);
         ExpressionSyntax replacement;
         var whole = KeyClassifier.ClassifyWhole(value);
-        var publishable = whole is { IsSecret: true } && !utf8 ? FindSinglePublishableConstant(model, node) : null;
+        var publishable = whole is { IsSecret: true } && !utf8 ? FindSinglePublishableConstant(model, node, cancellationToken) : null;
         if (publishable is not null)
         {
             var generator = SyntaxGenerator.GetGenerator(document);
@@ -85,16 +85,20 @@ public sealed class UsePublishableKeyFixer : CodeFixProvider
         return document.WithSyntaxRoot(root.ReplaceNode(node, replacement));
     }
 
-    /// <summary>The one accessible <c>const string</c> field of the compilation that holds a publishable or anon key.</summary>
-    private static IFieldSymbol? FindSinglePublishableConstant(SemanticModel model, SyntaxNode node)
+    /// <summary>
+    /// The one accessible <c>const string</c> field of the compilation that holds a publishable or anon key. Constants
+    /// defined as another constant (<c>const string Key = Keys.Anon;</c>) are aliases, not a second key.
+    /// </summary>
+    private static IFieldSymbol? FindSinglePublishableConstant(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
     {
-        var within = model.GetEnclosingSymbol(node.SpanStart)?.ContainingType;
+        var within = model.GetEnclosingSymbol(node.SpanStart, cancellationToken)?.ContainingType;
         var compilation = model.Compilation;
         IFieldSymbol? found = null;
-        foreach (var symbol in compilation.GetSymbolsWithName(_ => true, SymbolFilter.Member))
+        foreach (var symbol in compilation.GetSymbolsWithName(_ => true, SymbolFilter.Member, cancellationToken))
         {
             if (symbol is IFieldSymbol { IsConst: true, ConstantValue: string constant } field
                 && KeyClassifier.ClassifyWhole(constant) is { IsPublishable: true }
+                && !IsAlias(field, cancellationToken)
                 && (within is null || compilation.IsSymbolAccessibleWithin(field, within)))
             {
                 if (found is not null)
@@ -108,4 +112,10 @@ public sealed class UsePublishableKeyFixer : CodeFixProvider
 
         return found;
     }
+
+    private static bool IsAlias(IFieldSymbol field, CancellationToken cancellationToken)
+        => field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is VariableDeclaratorSyntax
+        {
+            Initializer.Value: IdentifierNameSyntax or MemberAccessExpressionSyntax,
+        };
 }

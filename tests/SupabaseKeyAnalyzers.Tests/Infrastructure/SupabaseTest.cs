@@ -27,7 +27,8 @@ public class SupabaseTest<TAnalyzer, TFixer> : CSharpCodeFixTest<TAnalyzer, TFix
             var project = solution.GetProject(projectId)!;
             var compilationOptions = ((CSharpCompilationOptions)project.CompilationOptions!).WithNullableContextOptions(NullableContextOptions.Enable);
             var parseOptions = ((CSharpParseOptions)project.ParseOptions!).WithPreprocessorSymbols(PreprocessorSymbols);
-            return solution.WithProjectCompilationOptions(projectId, compilationOptions).WithProjectParseOptions(projectId, parseOptions);
+            solution = solution.WithProjectCompilationOptions(projectId, compilationOptions).WithProjectParseOptions(projectId, parseOptions);
+            return AssemblyName is null ? solution : solution.WithProjectAssemblyName(projectId, AssemblyName);
         });
     }
 
@@ -57,8 +58,6 @@ public class SupabaseTest<TAnalyzer, TFixer> : CSharpCodeFixTest<TAnalyzer, TFix
         PreprocessorSymbols.AddRange(setup.Symbols);
         return this;
     }
-
-    protected override string DefaultTestProjectName => AssemblyName ?? base.DefaultTestProjectName;
 
     protected override Task RunImplAsync(CancellationToken cancellationToken)
     {

@@ -1,0 +1,54 @@
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace SupabaseKeyAnalyzers.Tests.Infrastructure;
+
+/// <summary>Short forms for the common test shapes.</summary>
+public static class Verify<TAnalyzer, TFixer>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TFixer : CodeFixProvider, new()
+{
+    /// <summary>Diagnostics come from the <c>{|ID:…|}</c> markup in <paramref name="source"/>.</summary>
+    public static Task AnalyzerAsync(string source, ProjectSetup? project = null, params DiagnosticResult[] expected)
+    {
+        var test = new SupabaseTest<TAnalyzer, TFixer> { TestCode = source };
+        if (project is not null)
+        {
+            test.WithProject(project);
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    /// <summary>Checks the diagnostics in <paramref name="source"/>, the fixed code (which must compile) and Fix All.</summary>
+    public static Task FixAsync(string source, string fixedSource, ProjectSetup? project = null, int? iterations = null)
+    {
+        var test = new SupabaseTest<TAnalyzer, TFixer> { TestCode = source, FixedCode = fixedSource };
+        if (iterations is not null)
+        {
+            test.NumberOfFixAllIterations = iterations;
+            test.NumberOfIncrementalIterations = iterations;
+        }
+
+        if (project is not null)
+        {
+            test.WithProject(project);
+        }
+
+        return test.RunAsync();
+    }
+
+    /// <summary>The diagnostic is reported but no fix is offered.</summary>
+    public static Task NoFixAsync(string source, ProjectSetup? project = null)
+    {
+        var test = new SupabaseTest<TAnalyzer, TFixer> { TestCode = source, FixedCode = source };
+        if (project is not null)
+        {
+            test.WithProject(project);
+        }
+
+        return test.RunAsync();
+    }
+}

@@ -1,0 +1,132 @@
+using SupabaseKeyAnalyzers.Tests.Infrastructure;
+using Verify = SupabaseKeyAnalyzers.Tests.Infrastructure.Verify<SupabaseKeyAnalyzers.Rules.SecretKeyAnalyzer, SupabaseKeyAnalyzers.CodeFixes.ReadSecretFromEnvironmentFixer>;
+
+namespace SupabaseKeyAnalyzers.Tests.Rules;
+
+public class SBK004_HardCodedSecretKeyTests
+{
+    private static readonly ProjectSetup Server = ProjectSetup.Web;
+    private static readonly string S = TestKeys.Secret;
+
+    [Fact]
+    public Task Reports_in_server_projects_and_not_the_publishable_key()
+        => Verify.AnalyzerAsync($$"""
+            class Config
+            {
+                public const string Secret = {|SBK004:"{{S}}"|};
+                public static readonly string Legacy = {|SBK004:"{{TestKeys.ServiceRoleJwt}}"|};
+                public const string Publishable = "{{TestKeys.Publishable}}";
+                public const string LocalSecret = "{{TestKeys.LocalSecret}}";
+            }
+            """, Server);
+
+    [Fact]
+    public Task Fix_turns_a_const_into_a_static_readonly_field_read_from_the_environment()
+        => Verify.FixAsync(
+            $$"""
+            using System;
+
+            public class Config
+            {
+                public const string ServiceKey = {|SBK004:"{{S}}"|};
+
+                public Supabase.Client Create() => new Supabase.Client("https://x.supabase.co", ServiceKey);
+            }
+            """,
+            """
+            using System;
+
+            public class Config
+            {
+                public static readonly string ServiceKey = Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY") ?? throw new InvalidOperationException("Set the SUPABASE_SECRET_KEY environment variable.");
+
+                public Supabase.Client Create() => new Supabase.Client("https://x.supabase.co", ServiceKey);
+            }
+            """,
+            Server);
+
+    [Fact]
+    public Task Fix_replaces_arguments_locals_and_const_locals()
+        => Verify.FixAsync(
+            $$"""
+            class Seeder
+            {
+                void Run()
+                {
+                    var key = {|SBK004:"{{TestKeys.ServiceRoleJwt}}"|};
+                    const string token = {|SBK004:"{{TestKeys.PersonalAccessToken}}"|};
+                    var client = new Supabase.Client("https://x.supabase.co", {|SBK004:"{{S}}"|});
+                }
+            }
+            """,
+            """
+            class Seeder
+            {
+                void Run()
+                {
+                    var key = System.Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY") ?? throw new System.InvalidOperationException("Set the SUPABASE_SECRET_KEY environment variable.");
+                    string token = System.Environment.GetEnvironmentVariable("SUPABASE_ACCESS_TOKEN") ?? throw new System.InvalidOperationException("Set the SUPABASE_ACCESS_TOKEN environment variable.");
+                    var client = new Supabase.Client("https://x.supabase.co", System.Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY") ?? throw new System.InvalidOperationException("Set the SUPABASE_SECRET_KEY environment variable."));
+                }
+            }
+            """,
+            ProjectSetup.Console);
+
+    [Fact]
+    public Task No_fix_where_a_constant_is_required()
+        => Verify.NoFixAsync($$"""
+            using System;
+
+            class Config
+            {
+                public const string Key = {|SBK004:"{{S}}"|};
+
+                [Obsolete(Key)]
+                void Old() { }
+
+                [Obsolete({|SBK004:"{{TestKeys.OtherSecret}}"|})]
+                void Older() { }
+
+                void Switch(string s)
+                {
+                    switch (s)
+                    {
+                        case {|SBK004:"{{TestKeys.ServiceRoleJwt}}"|}:
+                            break;
+                    }
+                }
+            }
+            """, Server);
+
+    [Fact]
+    public Task No_fix_where_the_key_is_part_of_a_longer_string()
+        => Verify.NoFixAsync($$"""
+            class Config
+            {
+                public const string Url = {|SBK004:"https://x.supabase.co/rest/v1/t?apikey={{S}}"|};
+            }
+            """, Server);
+
+    [Fact]
+    public Task Fix_all_fixes_every_occurrence()
+        => Verify.FixAsync(
+            $$"""
+            using System;
+
+            class A
+            {
+                static readonly string One = {|SBK004:"{{S}}"|};
+                static readonly string Two = {|SBK004:"{{TestKeys.OtherSecret}}"|};
+            }
+            """,
+            """
+            using System;
+
+            class A
+            {
+                static readonly string One = Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY") ?? throw new InvalidOperationException("Set the SUPABASE_SECRET_KEY environment variable.");
+                static readonly string Two = Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY") ?? throw new InvalidOperationException("Set the SUPABASE_SECRET_KEY environment variable.");
+            }
+            """,
+            Server);
+}
