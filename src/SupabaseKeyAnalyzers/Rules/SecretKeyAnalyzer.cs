@@ -44,7 +44,8 @@ public sealed class SecretKeyAnalyzer : DiagnosticAnalyzer
                 SyntaxKind.Utf8StringLiteralExpression,
                 SyntaxKind.InterpolatedStringExpression,
                 SyntaxKind.AddExpression);
-            start.RegisterAdditionalFileAction(c => AnalyzeAdditionalFile(c, supabase));
+            var shippedFileSeverity = new Lazy<ReportDiagnostic>(() => ProjectWideSeverity(start.Compilation, RuleDescriptors.SBK001.Id, start.CancellationToken));
+            start.RegisterAdditionalFileAction(c => AnalyzeAdditionalFile(c, supabase, shippedFileSeverity));
         });
     }
 
@@ -89,7 +90,7 @@ public sealed class SecretKeyAnalyzer : DiagnosticAnalyzer
     private static string ClientReason(SupabaseContext supabase, ProjectKind treeKind)
         => "client project: " + (supabase.Project.Kind == treeKind ? supabase.Project.Reason : ProjectKindResolver.ProjectKindOption + " for this file");
 
-    private static void AnalyzeAdditionalFile(AdditionalFileAnalysisContext context, SupabaseContext supabase)
+    private static void AnalyzeAdditionalFile(AdditionalFileAnalysisContext context, SupabaseContext supabase, Lazy<ReportDiagnostic> projectSeverity)
     {
         var reason = ShipReason(context, supabase);
         if (reason is null)
@@ -113,10 +114,60 @@ public sealed class SecretKeyAnalyzer : DiagnosticAnalyzer
 
             var span = new TextSpan(key.Start, key.Length);
             var location = Location.Create(context.AdditionalFile.Path, span, text.Lines.GetLinePositionSpan(span));
+            var severity = projectSeverity.Value;
+            if (severity == ReportDiagnostic.Suppress)
+            {
+                return;
+            }
+
             var properties = ImmutableDictionary<string, string?>.Empty.Add(KeyKindProperty, key.Kind.ToString());
-            context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.SBK001, location, properties, key.Describe(content), reason));
+            context.ReportDiagnostic(Diagnostic.Create(
+                RuleDescriptors.SBK001,
+                location,
+                ToSeverity(severity) ?? RuleDescriptors.SBK001.DefaultSeverity,
+                additionalLocations: null,
+                properties,
+                key.Describe(content),
+                reason));
         }
     }
+
+    /// <summary>
+    /// The compiler applies <c>.editorconfig</c> severities only to diagnostics in C# files. A shipped file takes the
+    /// severity that the C# files configuring the rule agree on (a project-wide <c>dotnet_diagnostic.SBK001.severity</c>;
+    /// generated files outside the project folder configure nothing), so tuning the rule in <c>.editorconfig</c> works
+    /// for shipped files too. <c>.globalconfig</c> applies directly.
+    /// </summary>
+    private static ReportDiagnostic ProjectWideSeverity(Compilation compilation, string id, System.Threading.CancellationToken cancellationToken)
+    {
+        var provider = compilation.Options.SyntaxTreeOptionsProvider;
+        ReportDiagnostic? agreed = null;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (provider is null || !provider.TryGetDiagnosticValue(tree, id, cancellationToken, out var severity))
+            {
+                continue;
+            }
+
+            if (agreed is not null && agreed != severity)
+            {
+                return ReportDiagnostic.Default;
+            }
+
+            agreed = severity;
+        }
+
+        return agreed ?? ReportDiagnostic.Default;
+    }
+
+    private static DiagnosticSeverity? ToSeverity(ReportDiagnostic severity) => severity switch
+    {
+        ReportDiagnostic.Error => DiagnosticSeverity.Error,
+        ReportDiagnostic.Warn => DiagnosticSeverity.Warning,
+        ReportDiagnostic.Info => DiagnosticSeverity.Info,
+        ReportDiagnostic.Hidden => DiagnosticSeverity.Hidden,
+        _ => null,
+    };
 
     /// <summary>Why a file reaches users, or null when it does not.</summary>
     private static string? ShipReason(AdditionalFileAnalysisContext context, SupabaseContext supabase)

@@ -1,0 +1,99 @@
+using System.IO.Compression;
+using SupabaseKeyAnalyzers.Tests.Infrastructure;
+
+namespace SupabaseKeyAnalyzers.Tests.EndToEnd;
+
+/// <summary>
+/// The packed .nupkg on real projects made with <c>dotnet new</c>, restored from a local folder feed; diagnostics are
+/// read from real <c>dotnet build</c> output.
+/// </summary>
+[Trait("Category", "EndToEnd")]
+public sealed class EndToEndTests : IClassFixture<PackedPackage>
+{
+    private readonly PackedPackage package;
+
+    public EndToEndTests(PackedPackage package) => this.package = package;
+
+    [Fact]
+    public void The_package_has_the_expected_layout()
+    {
+        using var archive = ZipFile.OpenRead(package.PackagePath);
+        var entries = archive.Entries.Select(e => e.FullName).Where(n => !n.StartsWith("package/", StringComparison.Ordinal) && !n.StartsWith("_rels/", StringComparison.Ordinal) && n != "[Content_Types].xml").Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(
+            new[]
+            {
+                "LICENSE",
+                "README.md",
+                "SupabaseKeyAnalyzers.nuspec",
+                "analyzers/dotnet/cs/SupabaseKeyAnalyzers.CodeFixes.dll",
+                "analyzers/dotnet/cs/SupabaseKeyAnalyzers.dll",
+                "build/SupabaseKeyAnalyzers.props",
+                "build/SupabaseKeyAnalyzers.targets",
+                "buildTransitive/SupabaseKeyAnalyzers.props",
+                "buildTransitive/SupabaseKeyAnalyzers.targets",
+            },
+            entries);
+
+        using var nuspec = new StreamReader(archive.GetEntry("SupabaseKeyAnalyzers.nuspec")!.Open());
+        var text = nuspec.ReadToEnd();
+        Assert.Contains("<developmentDependency>true</developmentDependency>", text, StringComparison.Ordinal);
+        Assert.Contains("<license type=\"expression\">MIT</license>", text, StringComparison.Ordinal);
+        Assert.Contains("<readme>README.md</readme>", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<dependencies>", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Blazor_WebAssembly_app_fails_a_warnaserror_build_on_SBK001_in_code_and_in_wwwroot()
+    {
+        var app = package.CreateProject("blazorwasm", "WasmApp");
+        File.WriteAllText(Path.Combine(app, "SupabaseConfig.cs"), $$"""
+            namespace WasmApp;
+
+            public static class SupabaseConfig
+            {
+                public const string Key = "{{TestKeys.Secret}}";
+            }
+            """);
+        File.WriteAllText(Path.Combine(app, "wwwroot", "appsettings.json"), $$"""
+            {
+              "Supabase": {
+                "Url": "https://example.supabase.co",
+                "Key": "{{TestKeys.ServiceRoleJwt}}"
+              }
+            }
+            """);
+
+        var (exitCode, output) = DotnetCli.Run(app, "build", "-warnaserror");
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("SupabaseConfig.cs(5,31): error SBK001: sb_secret_ key 'sb_secret_" + TestKeys.SecretBody[..6] + "…' ships to users (client project: UsingMicrosoftNETSdkBlazorWebAssembly=true)", output, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine("wwwroot", "appsettings.json") + "(4,13): error SBK001: service_role JWT 'eyJhbG…' ships to users (served publicly from wwwroot)", output, StringComparison.Ordinal);
+        foreach (var key in new[] { TestKeys.Secret, TestKeys.ServiceRoleJwt })
+        {
+            Assert.All(TestKeys.MaterialLongerThanShown(key), m => Assert.DoesNotContain(m, output, StringComparison.Ordinal));
+        }
+
+        // Severity tuning in .editorconfig turns the rule off, for C# and shipped files alike.
+        File.WriteAllText(Path.Combine(app, ".editorconfig"), "root = true\n\n[*]\ndotnet_diagnostic.SBK001.severity = none\n");
+        var (quietExit, quietOutput) = DotnetCli.Run(app, "build", "-warnaserror");
+        Assert.True(quietExit == 0, quietOutput);
+        Assert.DoesNotContain("SBK001", quietOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASP_NET_Core_app_gets_SBK004_not_SBK001()
+    {
+        var app = package.CreateProject("web", "WebApp");
+        File.WriteAllText(Path.Combine(app, "SupabaseConfig.cs"), $$"""
+            namespace WebApp;
+
+            public static class SupabaseConfig
+            {
+                public const string ServiceKey = "{{TestKeys.Secret}}";
+            }
+            """);
+
+        var output = DotnetCli.RunChecked(app, "build");
+        Assert.Contains("SupabaseConfig.cs(5,38): warning SBK004: sb_secret_ key 'sb_secret_" + TestKeys.SecretBody[..6] + "…' is hard-coded", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("SBK001", output, StringComparison.Ordinal);
+    }
+}
