@@ -96,4 +96,36 @@ public sealed class EndToEndTests : IClassFixture<PackedPackage>
         Assert.Contains("SupabaseConfig.cs(5,38): warning SBK004: sb_secret_ key 'sb_secret_" + TestKeys.SecretBody[..6] + "…' is hard-coded", output, StringComparison.Ordinal);
         Assert.DoesNotContain("SBK001", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Dotnet_format_analyzers_rewrites_SBK002_to_the_apikey_header()
+    {
+        var app = package.CreateProject("console", "FormatApp");
+        var file = Path.Combine(app, "Api.cs");
+        File.WriteAllText(file, $$"""
+            using System.Net.Http;
+            using System.Net.Http.Headers;
+
+            namespace FormatApp;
+
+            public static class Api
+            {
+                public const string Key = "{{TestKeys.Publishable}}";
+
+                public static HttpClient Create()
+                {
+                    var client = new HttpClient();
+                    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
+                    return client;
+                }
+            }
+            """);
+
+        Assert.Contains("warning SBK002", DotnetCli.RunChecked(app, "build"), StringComparison.Ordinal);
+        DotnetCli.RunChecked(app, "format", "analyzers", "--diagnostics", "SBK002", "--severity", "warn");
+
+        Assert.Contains("client.DefaultRequestHeaders.Add(\"apikey\", Key);", File.ReadAllText(file), StringComparison.Ordinal);
+        Assert.DoesNotContain("AuthenticationHeaderValue(\"Bearer\"", File.ReadAllText(file), StringComparison.Ordinal);
+        Assert.DoesNotContain("SBK002", DotnetCli.RunChecked(app, "build", "--no-incremental"), StringComparison.Ordinal);
+    }
 }

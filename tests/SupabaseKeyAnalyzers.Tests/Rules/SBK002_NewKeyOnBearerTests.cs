@@ -1,0 +1,356 @@
+using Microsoft.CodeAnalysis.Testing;
+using SupabaseKeyAnalyzers.Rules;
+using SupabaseKeyAnalyzers.Tests.Infrastructure;
+using Verify = SupabaseKeyAnalyzers.Tests.Infrastructure.Verify<SupabaseKeyAnalyzers.Rules.BearerNewKeyAnalyzer, SupabaseKeyAnalyzers.CodeFixes.UseApiKeyHeaderFixer>;
+
+namespace SupabaseKeyAnalyzers.Tests.Rules;
+
+public class SBK002_NewKeyOnBearerTests
+{
+    private static readonly string P = TestKeys.Publishable;
+
+    private static string Usings => """
+        using System;
+        using System.Collections.Generic;
+        using System.Net.Http;
+        using System.Net.Http.Headers;
+        using System.Threading.Tasks;
+
+        """;
+
+    [Fact]
+    public Task Reports_AuthenticationHeaderValue_on_any_request_headers()
+        => Verify.AnalyzerAsync(Usings + $$"""
+            class Api
+            {
+                const string Key = "{{P}}";
+                static readonly string SecretKey = "{{TestKeys.Secret}}";
+
+                void Configure(HttpClient client, HttpRequestMessage request)
+                {
+                    {|SBK002:client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key)|};
+                    var key = Key;
+                    {|SBK002:request.Headers.Authorization = new("bearer", key)|};
+                    {|SBK002:request.Headers.Authorization = new AuthenticationHeaderValue("BEARER", SecretKey)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Reports_header_Add_with_concatenation_interpolation_and_Format()
+        => Verify.AnalyzerAsync(Usings + $$"""
+            class Api
+            {
+                const string Key = "{{P}}";
+
+                void Configure(HttpClient client, HttpRequestMessage request)
+                {
+                    {|SBK002:client.DefaultRequestHeaders.Add("Authorization", "Bearer " + Key)|};
+                    {|SBK002:request.Headers.TryAddWithoutValidation("authorization", $"Bearer {Key}")|};
+                    {|SBK002:request.Headers.Add("Authorization", string.Format("Bearer {0}", Key))|};
+                    {|SBK002:request.Headers.Add("Authorization", "Bearer {{P}}")|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Reports_header_dictionaries_including_the_Supabase_options()
+        => Verify.AnalyzerAsync(Usings + $$"""
+            class Api
+            {
+                const string Key = "{{P}}";
+
+                void Configure(IDictionary<string, string> h)
+                {
+                    var options = new Supabase.SupabaseOptions
+                    {
+                        Headers = { {|SBK002:["Authorization"] = $"Bearer {Key}"|} },
+                    };
+                    {|SBK002:options.Headers.Add("Authorization", "Bearer " + Key)|};
+                    var gotrue = new Supabase.Gotrue.ClientOptions();
+                    {|SBK002:gotrue.Headers["Authorization"] = "Bearer " + Key|};
+                    var rest = new Supabase.Postgrest.ClientOptions { Headers = new Dictionary<string, string> { {|SBK002:{ "Authorization", $"Bearer {Key}" }|} } };
+                    var invoke = new Supabase.Functions.Client.InvokeFunctionOptions();
+                    {|SBK002:invoke.Headers["Authorization"] = "Bearer {{P}}"|};
+                    {|SBK002:h["Authorization"] = "Bearer " + Key|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Reports_the_token_of_Functions_Invoke()
+        => Verify.AnalyzerAsync(Usings + $$"""
+            class Api
+            {
+                const string Key = "{{P}}";
+
+                async Task Call(Supabase.Functions.Client functions, Supabase.Client client)
+                {
+                    await functions.Invoke("hello", {|SBK002:token: Key|});
+                    await functions.Invoke<object>("hello", {|SBK002:Key|});
+                    await functions.RawInvoke("hello", {|SBK002:"{{TestKeys.Secret}}"|});
+                    await client.Functions.Invoke("hello", {|SBK002:Key|});
+                    await functions.Invoke("hello");
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Follows_readonly_fields_and_properties_declared_in_other_files()
+    {
+        var test = new SupabaseTest<BearerNewKeyAnalyzer>();
+        test.TestState.Sources.Add(("/0/Settings.cs", $$"""
+            public class SupabaseSettings
+            {
+                public string AnonKey { get; set; } = "{{P}}";
+                public static readonly string Fallback = "{{P}}";
+                public string Computed => "{{TestKeys.Secret}}";
+            }
+            """));
+        test.TestState.Sources.Add(("/0/Api.cs", Usings + """
+            class Api
+            {
+                readonly SupabaseSettings settings = new();
+
+                void Configure(HttpClient client)
+                {
+                    {|SBK002:client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", settings.AnonKey)|};
+                    {|SBK002:client.DefaultRequestHeaders.Add("Authorization", $"Bearer {SupabaseSettings.Fallback}")|};
+                    {|SBK002:client.DefaultRequestHeaders.Add("Authorization", "Bearer " + settings.Computed)|};
+                }
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Does_not_report_legacy_keys_user_tokens_unknown_values_apikey_or_other_schemes()
+        => Verify.AnalyzerAsync(Usings + $$"""
+            class Api
+            {
+                const string Key = "{{P}}";
+                const string Anon = "{{TestKeys.AnonJwt}}";
+                const string ServiceRole = "{{TestKeys.ServiceRoleJwt}}";
+                string mutableKey = "{{P}}";
+
+                async Task Configure(HttpClient client, Supabase.Gotrue.Session session, string parameter, Supabase.Functions.Client functions)
+                {
+                    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Anon);
+                    client.DefaultRequestHeaders.Add("Authorization", "Bearer " + ServiceRole);
+                    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", session.AccessToken);
+                    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", parameter);
+                    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", mutableKey);
+                    client.DefaultRequestHeaders.Add("apikey", Key);
+                    client.DefaultRequestHeaders.Add("Authorization", "Basic " + Key);
+                    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Key);
+                    client.DefaultRequestHeaders.Add("X-Authorization", "Bearer " + Key);
+                    var reassigned = Key;
+                    reassigned = parameter;
+                    client.DefaultRequestHeaders.Add("Authorization", "Bearer " + reassigned);
+                    await functions.Invoke("hello", session.AccessToken);
+                    await functions.Invoke("hello", Anon);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task The_message_shows_no_more_than_a_prefix()
+        => Verify.AnalyzerAsync(
+            Usings + $$"""
+            class Api
+            {
+                void Configure(HttpClient client) => client.DefaultRequestHeaders.Add("Authorization", "Bearer {{P}}");
+            }
+            """,
+            expected: new DiagnosticResult(RuleDescriptors.SBK002)
+                .WithSpan(8, 42, 8, 102 + P.Length)
+                .WithArguments("sb_publishable_ key 'sb_publishable_" + TestKeys.PublishableBody[..6] + "…'"));
+
+    [Fact]
+    public Task Fix_rewrites_AuthenticationHeaderValue_to_an_apikey_header()
+        => Verify.FixAsync(
+            Usings + $$"""
+            class Api
+            {
+                const string Key = "{{P}}";
+
+                void Configure(HttpClient client)
+                {
+                    // Authenticate every request.
+                    {|SBK002:client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key)|};
+                }
+            }
+            """,
+            Usings + $$"""
+            class Api
+            {
+                const string Key = "{{P}}";
+
+                void Configure(HttpClient client)
+                {
+                    // Authenticate every request.
+                    client.DefaultRequestHeaders.Add("apikey", Key);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Fix_rewrites_Add_TryAddWithoutValidation_and_literal_values()
+        => Verify.FixAsync(
+            Usings + $$"""
+            class Api
+            {
+                const string Key = "{{P}}";
+
+                void Configure(HttpRequestMessage request, HttpClient client, IDictionary<string, string> h, IDictionary<string, string> other)
+                {
+                    {|SBK002:request.Headers.Add("Authorization", "Bearer " + Key)|};
+                    {|SBK002:client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", $"Bearer {Key}")|};
+                    {|SBK002:h.Add("Authorization", string.Format("Bearer {0}", Key))|};
+                    {|SBK002:other["Authorization"] = "Bearer {{P}}"|};
+                }
+            }
+            """,
+            Usings + $$"""
+            class Api
+            {
+                const string Key = "{{P}}";
+
+                void Configure(HttpRequestMessage request, HttpClient client, IDictionary<string, string> h, IDictionary<string, string> other)
+                {
+                    request.Headers.Add("apikey", Key);
+                    client.DefaultRequestHeaders.TryAddWithoutValidation("apikey", Key);
+                    h.Add("apikey", Key);
+                    other["apikey"] = "{{P}}";
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Fix_rewrites_initializers()
+        => Verify.FixAsync(
+            Usings + $$"""
+            class Api
+            {
+                const string Key = "{{P}}";
+
+                Supabase.SupabaseOptions Options() => new()
+                {
+                    Headers =
+                    {
+                        {|SBK002:["Authorization"] = $"Bearer {Key}"|},
+                    },
+                };
+
+                Dictionary<string, string> Headers() => new()
+                {
+                    {|SBK002:{ "Authorization", "Bearer " + Key }|},
+                    { "X-Client-Info", "app/1.0" },
+                };
+            }
+            """,
+            Usings + $$"""
+            class Api
+            {
+                const string Key = "{{P}}";
+
+                Supabase.SupabaseOptions Options() => new()
+                {
+                    Headers =
+                    {
+                        ["apikey"] = Key,
+                    },
+                };
+
+                Dictionary<string, string> Headers() => new()
+                {
+                    { "apikey", Key },
+                    { "X-Client-Info", "app/1.0" },
+                };
+            }
+            """);
+
+    [Fact]
+    public Task Fix_removes_the_Bearer_header_when_apikey_is_already_set_to_the_same_key()
+        => Verify.FixAsync(
+            Usings + $$"""
+            class Api
+            {
+                const string Key = "{{P}}";
+
+                void Configure(HttpRequestMessage request)
+                {
+                    request.Headers.Add("apikey", Key);
+                    {|SBK002:request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Key)|};
+                    request.Headers.Add("X-Trace", "1");
+                }
+
+                Dictionary<string, string> Headers() => new()
+                {
+                    { "apikey", Key },
+                    {|SBK002:{ "Authorization", $"Bearer {Key}" }|},
+                };
+            }
+            """,
+            Usings + $$"""
+            class Api
+            {
+                const string Key = "{{P}}";
+
+                void Configure(HttpRequestMessage request)
+                {
+                    request.Headers.Add("apikey", Key);
+                    request.Headers.Add("X-Trace", "1");
+                }
+
+                Dictionary<string, string> Headers() => new()
+                {
+                    { "apikey", Key },
+                };
+            }
+            """);
+
+    [Fact]
+    public Task Fix_moves_a_Functions_token_into_the_apikey_header()
+        => Verify.FixAsync(
+            Usings + $$"""
+            class Api
+            {
+                const string Key = "{{P}}";
+
+                async Task Call(Supabase.Functions.Client functions)
+                {
+                    await functions.Invoke("hello", {|SBK002:token: Key|});
+                    await functions.RawInvoke("hello", {|SBK002:Key|});
+                }
+            }
+            """,
+            Usings + $$"""
+            class Api
+            {
+                const string Key = "{{P}}";
+
+                async Task Call(Supabase.Functions.Client functions)
+                {
+                    await functions.Invoke("hello", options: new Supabase.Functions.Client.InvokeFunctionOptions { Headers = { ["apikey"] = Key } });
+                    await functions.RawInvoke("hello", options: new Supabase.Functions.Client.InvokeFunctionOptions { Headers = { ["apikey"] = Key } });
+                }
+            }
+            """);
+
+    [Fact]
+    public Task No_fix_where_the_rewrite_is_not_safe()
+        => Verify.NoFixAsync(Usings + $$"""
+            class Api
+            {
+                const string Bearer = "Bearer {{P}}";
+
+                async Task Configure(HttpClient client, Supabase.Functions.Client functions, Supabase.Functions.Client.InvokeFunctionOptions options)
+                {
+                    {|SBK002:client.DefaultRequestHeaders.Add("Authorization", Bearer)|};
+                    var message = new HttpRequestMessage { Headers = { {|SBK002:Authorization = new AuthenticationHeaderValue("Bearer", "{{P}}")|} } };
+                    await functions.Invoke("hello", {|SBK002:"{{P}}"|}, options);
+                }
+            }
+            """);
+}
