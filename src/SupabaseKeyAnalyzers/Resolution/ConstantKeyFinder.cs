@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -14,6 +15,9 @@ namespace SupabaseKeyAnalyzers.Resolution;
 /// </summary>
 internal static class ConstantKeyFinder
 {
+    /// <summary>Deeply nested concatenations: the compiler folds them; walking further adds nothing.</summary>
+    private const int MaxDepth = 200;
+
     /// <summary>A key and the expression whose constant value first holds all of it.</summary>
     internal readonly struct Finding
     {
@@ -52,33 +56,12 @@ internal static class ConstantKeyFinder
     /// <summary>Finds every key formed inside the chain rooted at <paramref name="root"/>.</summary>
     public static void Find(ExpressionSyntax root, SemanticModel model, List<Finding> findings, System.Threading.CancellationToken cancellationToken)
     {
-        if (root is LiteralExpressionSyntax literal)
-        {
-            // Fast path: no binding for plain literals.
-            AddLiteral(literal, findings);
-            return;
-        }
-
-        if (!MayFormString(root))
+        if (root is not LiteralExpressionSyntax && !MayFormString(root))
         {
             return;
         }
 
         Visit(root, model, findings, cancellationToken, depth: 0);
-    }
-
-    private static void AddLiteral(LiteralExpressionSyntax literal, List<Finding> findings)
-    {
-        if (!literal.IsKind(SyntaxKind.StringLiteralExpression) && !literal.IsKind(SyntaxKind.Utf8StringLiteralExpression))
-        {
-            return;
-        }
-
-        var value = literal.Token.ValueText;
-        foreach (var key in KeyClassifier.FindKeys(value))
-        {
-            findings.Add(new Finding(literal, value, key));
-        }
     }
 
     /// <summary>
@@ -127,115 +110,98 @@ internal static class ConstantKeyFinder
         _ => Leaf.Other,
     };
 
-    /// <summary>Returns the constant string value of <paramref name="node"/> (or null) and reports the keys first formed in it.</summary>
-    private static string? Visit(ExpressionSyntax node, SemanticModel model, List<Finding> findings, System.Threading.CancellationToken cancellationToken, int depth)
+    /// <summary>
+    /// Finds the keys of a chain: for each maximal constant part, every key of its value is reported at the deepest
+    /// part that still holds all of it; non-constant parts are searched below. Literals are read without binding.
+    /// </summary>
+    private static void Visit(ExpressionSyntax node, SemanticModel model, List<Finding> findings, System.Threading.CancellationToken cancellationToken, int depth)
     {
-        if (depth > 200)
-        {
-            // Deeply nested concatenations: the compiler folds them, we do not need to walk them all.
-            return null;
-        }
-
-        switch (node)
-        {
-            case LiteralExpressionSyntax literal:
-                AddLiteral(literal, findings);
-                return literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal.Token.ValueText : null;
-
-            case ParenthesizedExpressionSyntax parenthesized:
-                return Visit(parenthesized.Expression, model, findings, cancellationToken, depth + 1);
-
-            case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } binary:
-            {
-                var value = ConstantString(node, model, cancellationToken);
-                if (value is not null && !KeyClassifier.MayContainKey(value))
-                {
-                    return value;
-                }
-
-                var parts = new List<string?>(2)
-                {
-                    Visit(binary.Left, model, findings, cancellationToken, depth + 1),
-                    Visit(binary.Right, model, findings, cancellationToken, depth + 1),
-                };
-                AddFormedHere(node, value, parts, findings);
-                return value;
-            }
-
-            case InterpolatedStringExpressionSyntax interpolated:
-            {
-                var value = ConstantString(node, model, cancellationToken);
-                if (value is not null && !KeyClassifier.MayContainKey(value))
-                {
-                    return value;
-                }
-
-                var parts = new List<string?>(interpolated.Contents.Count);
-                foreach (var content in interpolated.Contents)
-                {
-                    if (content is InterpolatedStringTextSyntax text)
-                    {
-                        var textValue = text.TextToken.ValueText;
-                        parts.Add(textValue);
-                        if (value is null)
-                        {
-                            // A non-constant interpolation: its text parts can still hold a key.
-                            foreach (var key in KeyClassifier.FindKeys(textValue))
-                            {
-                                findings.Add(new Finding(interpolated, textValue, key));
-                            }
-                        }
-                    }
-                    else if (content is InterpolationSyntax interpolation)
-                    {
-                        parts.Add(Visit(interpolation.Expression, model, findings, cancellationToken, depth + 1));
-                    }
-                }
-
-                if (value is not null)
-                {
-                    AddFormedHere(node, value, parts, findings);
-                }
-
-                return value;
-            }
-
-            default:
-                // Names of constants: their value counts towards the parent, but they are never the place a key is formed.
-                return node is IdentifierNameSyntax or MemberAccessExpressionSyntax ? ConstantString(node, model, cancellationToken) : null;
-        }
-    }
-
-    private static void AddFormedHere(ExpressionSyntax node, string? value, List<string?> parts, List<Finding> findings)
-    {
-        if (value is null)
+        if (depth > MaxDepth)
         {
             return;
         }
 
-        foreach (var key in KeyClassifier.FindKeys(value))
+        var value = ValueOf(node, model, cancellationToken);
+        if (value is not null)
         {
-            var text = key.GetText(value);
-            var formedInPart = false;
-            foreach (var part in parts)
+            if (KeyClassifier.MayContainKey(value) && node is not (IdentifierNameSyntax or MemberAccessExpressionSyntax))
             {
-                if (part is not null && part.IndexOf(text, StringComparison.Ordinal) >= 0)
+                foreach (var key in KeyClassifier.FindKeys(value))
                 {
-                    formedInPart = true;
-                    break;
+                    Locate(node, value, key, model, findings, cancellationToken, depth);
                 }
             }
 
-            if (!formedInPart)
+            return;
+        }
+
+        if (node is InterpolatedStringExpressionSyntax interpolated)
+        {
+            // A non-constant interpolation: its text parts can still hold a key.
+            foreach (var text in interpolated.Contents.OfType<InterpolatedStringTextSyntax>())
             {
-                findings.Add(new Finding(node, value, key));
+                foreach (var key in KeyClassifier.FindKeys(text.TextToken.ValueText))
+                {
+                    findings.Add(new Finding(interpolated, text.TextToken.ValueText, key));
+                }
             }
+        }
+
+        foreach (var child in ChainChildren(node))
+        {
+            Visit(child, model, findings, cancellationToken, depth + 1);
         }
     }
 
-    private static string? ConstantString(ExpressionSyntax node, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    /// <summary>Reports <paramref name="key"/> at the deepest part of <paramref name="node"/> whose value holds all of it.</summary>
+    private static void Locate(ExpressionSyntax node, string value, KeyMatch key, SemanticModel model, List<Finding> findings, System.Threading.CancellationToken cancellationToken, int depth)
     {
-        var constant = model.GetConstantValue(node, cancellationToken);
-        return constant.HasValue ? constant.Value as string : null;
+        var keyText = key.GetText(value);
+        foreach (var child in ChainChildren(node))
+        {
+            var childValue = ValueOf(child, model, cancellationToken);
+            var start = childValue?.IndexOf(keyText, StringComparison.Ordinal) ?? -1;
+            if (start < 0)
+            {
+                continue;
+            }
+
+            if (child is IdentifierNameSyntax or MemberAccessExpressionSyntax)
+            {
+                // Formed in a constant declared elsewhere: reported there.
+                return;
+            }
+
+            if (depth < MaxDepth)
+            {
+                Locate(child, childValue!, new KeyMatch(start, key.Length, key.Kind, key.IsLocalDevelopment), model, findings, cancellationToken, depth + 1);
+                return;
+            }
+        }
+
+        findings.Add(new Finding(node, value, key));
+    }
+
+    private static IEnumerable<ExpressionSyntax> ChainChildren(ExpressionSyntax node) => node switch
+    {
+        ParenthesizedExpressionSyntax parenthesized => new[] { parenthesized.Expression },
+        BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } binary => new[] { binary.Left, binary.Right },
+        InterpolatedStringExpressionSyntax interpolated => interpolated.Contents.OfType<InterpolationSyntax>().Select(i => i.Expression),
+        _ => Array.Empty<ExpressionSyntax>(),
+    };
+
+    /// <summary>The constant string value of a chain part (literals without binding), or null.</summary>
+    private static string? ValueOf(ExpressionSyntax node, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        switch (node)
+        {
+            case LiteralExpressionSyntax literal:
+                return literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression) ? literal.Token.ValueText : null;
+            case ParenthesizedExpressionSyntax or BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } or InterpolatedStringExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax:
+                var constant = model.GetConstantValue(node, cancellationToken);
+                return constant.HasValue ? constant.Value as string : null;
+            default:
+                return null;
+        }
     }
 }

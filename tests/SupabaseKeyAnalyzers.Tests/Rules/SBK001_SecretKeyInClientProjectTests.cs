@@ -18,6 +18,8 @@ public class SBK001_SecretKeyInClientProjectTests
         $"{{|SBK001:\"\"\"{S}\"\"\"|}}",
         $"{{|SBK001:\"{S[..12]}\" + \"{S[12..]}\"|}}",
         $"{{|SBK001:\"{S[..12]}\" + (\"{S[12..20]}\" + \"{S[20..]}\")|}}",
+        // Every prefix from 20 body characters on is itself key-shaped: still one diagnostic, on the whole value.
+        $"{{|SBK001:\"sb_\" + \"secret_\" + \"{TestKeys.SecretBody[..22]}\" + \"_\" + \"{TestKeys.SecretBody[23..]}\"|}}",
         $"{{|SBK001:\"{{\\\"key\\\":\\\"{TestKeys.ServiceRoleJwt}\\\"}}\"|}}",
         $"{{|SBK001:\"https://x.supabase.co/rest/v1/t?apikey={TestKeys.PersonalAccessToken}\"|}}",
     };
