@@ -70,28 +70,41 @@ internal static class ConstantKeyFinder
     /// </summary>
     private static bool MayFormString(ExpressionSyntax node)
     {
-        switch (node)
+        // Iterative along the left spine: concatenation chains are left-deep and can be thousands of terms long.
+        while (true)
         {
-            case InterpolatedStringExpressionSyntax:
-                return true;
-            case ParenthesizedExpressionSyntax parenthesized:
-                return MayFormString(parenthesized.Expression);
-            case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } binary:
-                var left = LeafKind(binary.Left);
-                var right = LeafKind(binary.Right);
-                if (left == Leaf.Number || right == Leaf.Number)
-                {
-                    return false;
-                }
+            switch (node)
+            {
+                case InterpolatedStringExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax:
+                    return true;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    node = parenthesized.Expression;
+                    continue;
+                case LiteralExpressionSyntax literal:
+                    return literal.IsKind(SyntaxKind.StringLiteralExpression);
+                case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } binary:
+                    var left = LeafKind(binary.Left);
+                    var right = LeafKind(binary.Right);
+                    if (left == Leaf.Number || right == Leaf.Number)
+                    {
+                        return false;
+                    }
 
-                return left == Leaf.String || right == Leaf.String || (MayFormString(binary.Left) && MayFormString(binary.Right));
-            case IdentifierNameSyntax:
-            case MemberAccessExpressionSyntax:
-                return true;
-            case LiteralExpressionSyntax literal:
-                return literal.IsKind(SyntaxKind.StringLiteralExpression);
-            default:
-                return false;
+                    if (left == Leaf.String || right == Leaf.String)
+                    {
+                        return true;
+                    }
+
+                    if (binary.Right is not (IdentifierNameSyntax or MemberAccessExpressionSyntax or ParenthesizedExpressionSyntax or BinaryExpressionSyntax))
+                    {
+                        return false;
+                    }
+
+                    node = binary.Left;
+                    continue;
+                default:
+                    return false;
+            }
         }
     }
 
