@@ -54,9 +54,9 @@ internal static class ConstantKeyFinder
     }
 
     /// <summary>Finds every key formed inside the chain rooted at <paramref name="root"/>.</summary>
-    public static void Find(ExpressionSyntax root, SemanticModel model, List<Finding> findings, System.Threading.CancellationToken cancellationToken)
+    public static void Find(ExpressionSyntax root, SemanticModel model, KeyConstantNames constants, List<Finding> findings, System.Threading.CancellationToken cancellationToken)
     {
-        if (root is not LiteralExpressionSyntax && !MayFormString(root))
+        if (root is not LiteralExpressionSyntax && (!MayFormString(root) || !MayHoldKey(root, constants)))
         {
             return;
         }
@@ -129,15 +129,16 @@ internal static class ConstantKeyFinder
     /// </summary>
     private static void Visit(ExpressionSyntax node, SemanticModel model, List<Finding> findings, System.Threading.CancellationToken cancellationToken, int depth)
     {
-        if (depth > MaxDepth)
+        if (depth > MaxDepth || node is IdentifierNameSyntax or MemberAccessExpressionSyntax)
         {
+            // Names are never where a key is formed: a constant's key is reported at its declaration.
             return;
         }
 
         var value = ValueOf(node, model, cancellationToken);
         if (value is not null)
         {
-            if (KeyClassifier.MayContainKey(value) && node is not (IdentifierNameSyntax or MemberAccessExpressionSyntax))
+            if (KeyClassifier.MayContainKey(value))
             {
                 foreach (var key in KeyClassifier.FindKeys(value))
                 {
@@ -203,18 +204,93 @@ internal static class ConstantKeyFinder
         _ => Array.Empty<ExpressionSyntax>(),
     };
 
-    /// <summary>The constant string value of a chain part (literals without binding), or null.</summary>
+    /// <summary>
+    /// The constant string value of a chain part: folded from syntax when it is made of string literals only, else
+    /// from the semantic model.
+    /// </summary>
     private static string? ValueOf(ExpressionSyntax node, SemanticModel model, System.Threading.CancellationToken cancellationToken)
     {
+        var folded = Fold(node, 0);
+        if (folded is not null || node is LiteralExpressionSyntax)
+        {
+            return folded;
+        }
+
+        if (node is not (ParenthesizedExpressionSyntax or BinaryExpressionSyntax or InterpolatedStringExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax))
+        {
+            return null;
+        }
+
+        var constant = model.GetConstantValue(node, cancellationToken);
+        return constant.HasValue ? constant.Value as string : null;
+    }
+
+    /// <summary>The value of a chain made of string literals only, or null.</summary>
+    private static string? Fold(ExpressionSyntax node, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return null;
+        }
+
         switch (node)
         {
             case LiteralExpressionSyntax literal:
                 return literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression) ? literal.Token.ValueText : null;
-            case ParenthesizedExpressionSyntax or BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } or InterpolatedStringExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax:
-                var constant = model.GetConstantValue(node, cancellationToken);
-                return constant.HasValue ? constant.Value as string : null;
+            case ParenthesizedExpressionSyntax parenthesized:
+                return Fold(parenthesized.Expression, depth + 1);
+            case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } binary
+                when !binary.Left.IsKind(SyntaxKind.Utf8StringLiteralExpression) && !binary.Right.IsKind(SyntaxKind.Utf8StringLiteralExpression):
+                var left = Fold(binary.Left, depth + 1);
+                var right = left is null ? null : Fold(binary.Right, depth + 1);
+                return right is null ? null : left + right;
+            case InterpolatedStringExpressionSyntax interpolated when interpolated.Contents.All(c => c is InterpolatedStringTextSyntax):
+                return string.Concat(interpolated.Contents.Select(c => ((InterpolatedStringTextSyntax)c).TextToken.ValueText));
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// Syntax-only test that keeps binding away from chains that cannot hold a key: some part must bring a key's start
+    /// (<c>sb</c> or <c>eyJ</c>), as a literal or through a constant known to hold one.
+    /// </summary>
+    private static bool MayHoldKey(ExpressionSyntax root, KeyConstantNames constants)
+    {
+        foreach (var token in root.DescendantTokens())
+        {
+            switch (token.Kind())
+            {
+                case SyntaxKind.StringLiteralToken or SyntaxKind.InterpolatedStringTextToken or SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken or SyntaxKind.Utf8StringLiteralToken:
+                    if (KeyConstantNames.HasKeyStart(token.ValueText))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case SyntaxKind.IdentifierToken when constants.Contains(token.ValueText) || IsConstLocal(token):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A name declared as a <c>const</c> local in an enclosing block (where C# scoping puts it).</summary>
+    private static bool IsConstLocal(SyntaxToken identifier)
+    {
+        for (var block = identifier.Parent?.FirstAncestorOrSelf<BlockSyntax>(); block is not null; block = block.Parent?.FirstAncestorOrSelf<BlockSyntax>())
+        {
+            foreach (var statement in block.Statements)
+            {
+                if (statement is LocalDeclarationStatementSyntax { IsConst: true } local
+                    && local.Declaration.Variables.Any(v => v.Identifier.ValueText == identifier.ValueText))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }

@@ -38,8 +38,9 @@ public sealed class SecretKeyAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var supabase = SupabaseContext.Create(start.Compilation, start.Options);
+            var keyConstants = new KeyConstantNames(start.Compilation, start.CancellationToken);
             start.RegisterSyntaxNodeAction(
-                c => AnalyzeExpression(c, supabase),
+                c => AnalyzeExpression(c, supabase, keyConstants),
                 SyntaxKind.StringLiteralExpression,
                 SyntaxKind.Utf8StringLiteralExpression,
                 SyntaxKind.InterpolatedStringExpression,
@@ -49,7 +50,7 @@ public sealed class SecretKeyAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeExpression(SyntaxNodeAnalysisContext context, SupabaseContext supabase)
+    private static void AnalyzeExpression(SyntaxNodeAnalysisContext context, SupabaseContext supabase, KeyConstantNames keyConstants)
     {
         var node = (ExpressionSyntax)context.Node;
         if (!ConstantKeyFinder.IsChainRoot(node)
@@ -59,7 +60,7 @@ public sealed class SecretKeyAnalyzer : DiagnosticAnalyzer
         }
 
         var findings = new List<ConstantKeyFinder.Finding>();
-        ConstantKeyFinder.Find(node, context.SemanticModel, findings, context.CancellationToken);
+        ConstantKeyFinder.Find(node, context.SemanticModel, keyConstants, findings, context.CancellationToken);
         if (findings.Count == 0)
         {
             return;

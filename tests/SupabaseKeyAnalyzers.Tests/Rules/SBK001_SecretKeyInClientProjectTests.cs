@@ -57,6 +57,29 @@ public class SBK001_SecretKeyInClientProjectTests
             """, Client);
 
     [Fact]
+    public Task Reports_a_key_formed_from_constants_inside_a_method_body()
+        => Verify.AnalyzerAsync($$"""
+            static class Parts
+            {
+                public const string Prefix = "{{S[..14]}}";
+            }
+
+            class Startup
+            {
+                const string Body = "{{S[14..]}}";
+
+                Supabase.Client Create(string url)
+                {
+                    const string local = Parts.Prefix;
+                    var noKey = url + "/rest/v1/" + Body.Length;
+                    return new Supabase.Client(url, {|SBK001:local + Body|});
+                }
+
+                string Interpolated() => {|SBK001:$"{Parts.Prefix}{Body}"|};
+            }
+            """, Client);
+
+    [Fact]
     public Task Reports_keys_in_locals_arguments_attributes_and_fallbacks()
         => Verify.AnalyzerAsync($$"""
             using System;

@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace SupabaseKeyAnalyzers.Benchmarks;
+
+/// <summary>
+/// A quick look for developers (not the reported figures): each analyzer alone against the floor, best of a few runs.
+/// </summary>
+public static class QuickComparison
+{
+    public static int Run(int files, int runs)
+    {
+        var compilation = CorpusCompilation.Create(Corpus.Generate(files));
+        var options = CorpusCompilation.Options("build_property.UsingMicrosoftNETSdkWeb", "true");
+        var analyzers = typeof(RuleIds).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(DiagnosticAnalyzer)) && !t.IsAbstract)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToList();
+
+        var configurations = new List<(string Name, ImmutableArray<DiagnosticAnalyzer> Analyzers)> { ("floor (empty analyzer)", ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer())) };
+        configurations.AddRange(analyzers.Select(a => (a.GetType().Name, ImmutableArray.Create(a))));
+        configurations.Add(("all analyzers", analyzers.ToImmutableArray()));
+
+        var compile = Best(runs, () => compilation.Clone().GetDiagnostics().Length);
+        Console.WriteLine($"compile only: {compile.TotalMilliseconds:F0} ms");
+        foreach (var (name, set) in configurations)
+        {
+            var time = Best(runs, () => compilation.Clone().WithAnalyzers(set, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult().Length);
+            Console.WriteLine($"{name}: {time.TotalMilliseconds:F0} ms ({time / compile:F2}x compile)");
+        }
+
+        return 0;
+    }
+
+    private static TimeSpan Best(int runs, Func<int> action)
+    {
+        var best = TimeSpan.MaxValue;
+        for (var i = 0; i < runs; i++)
+        {
+            GC.Collect();
+            var watch = Stopwatch.StartNew();
+            action();
+            best = watch.Elapsed < best ? watch.Elapsed : best;
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace SupabaseKeyAnalyzers.Benchmarks;
+
+/// <summary>
+/// Packs the package, writes the generated corpus as a real class library that references it from a local folder feed,
+/// builds it with <c>-p:ReportAnalyzer=true</c>, and prints the compiler's own analyzer timing for the package.
+/// </summary>
+public static partial class ReportAnalyzer
+{
+    public static int Run(int files)
+    {
+        var root = FindRepositoryRoot();
+        var work = Directory.CreateTempSubdirectory("sbk-report-").FullName;
+        var feed = Path.Combine(work, "feed");
+        var version = "0.0.0-report." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        Dotnet(root, "pack", Path.Combine(root, "src", "SupabaseKeyAnalyzers.Package"), "-c", "Release", "-p:Version=" + version, "-o", feed);
+
+        var project = Path.Combine(work, "Bench");
+        Directory.CreateDirectory(project);
+        File.WriteAllText(Path.Combine(work, "nuget.config"), $"<configuration><packageSources><clear /><add key=\"local\" value=\"{feed}\" /><add key=\"nuget.org\" value=\"https://api.nuget.org/v3/index.json\" /></packageSources></configuration>");
+        File.WriteAllText(Path.Combine(work, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(work, "Directory.Packages.props"), "<Project />");
+        File.WriteAllText(Path.Combine(project, "Bench.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <OutputType>Library</OutputType>
+                <Nullable>enable</Nullable>
+                <NoWarn>$(NoWarn);CS1998</NoWarn>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="SupabaseKeyAnalyzers" Version="{version}" PrivateAssets="all" />
+                <Reference Include="{typeof(Supabase.Client).Assembly.Location}" />
+              </ItemGroup>
+            </Project>
+            """);
+        foreach (var (path, text) in Corpus.Generate(files))
+        {
+            var full = Path.Combine(project, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, text);
+        }
+
+        Dotnet(project, "restore");
+        var output = Dotnet(project, "build", "--no-restore", "-p:ReportAnalyzer=true", "-v:d", "-nologo", "-clp:PerformanceSummary");
+        Console.WriteLine($"Generated project: {files} files in {project}");
+        foreach (var line in output.Split('\n').Where(l => TimingLine().IsMatch(l)))
+        {
+            Console.WriteLine(line.TrimEnd());
+        }
+
+        return 0;
+    }
+
+    [GeneratedRegex(@"Total analyzer execution time|Total generator execution time|SupabaseKeyAnalyzers, Version|SupabaseKeyAnalyzers\.Rules|Microsoft\.CodeAnalysis\.NetAnalyzers, Version|Time Elapsed|^\s+\d+ ms\s+(Csc|CoreCompile)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TimingLine();
+
+    private static string Dotnet(string directory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed:\n{output}\n{error.Result}");
+        }
+
+        return output;
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "SupabaseKeyAnalyzers.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("SupabaseKeyAnalyzers.sln not found");
+    }
+}
