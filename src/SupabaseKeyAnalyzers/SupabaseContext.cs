@@ -28,6 +28,7 @@ internal sealed class SupabaseContext
         GotrueClientInterface = compilation.GetTypeByMetadataName("Supabase.Gotrue.Interfaces.IGotrueClient`2");
         GotrueClientOptions = compilation.GetTypeByMetadataName("Supabase.Gotrue.ClientOptions");
         FunctionsClient = compilation.GetTypeByMetadataName("Supabase.Functions.Client");
+        FunctionsClientInterface = compilation.GetTypeByMetadataName("Supabase.Functions.Interfaces.IFunctionsClient");
         StringType = compilation.GetSpecialType(SpecialType.System_String);
     }
 
@@ -52,6 +53,8 @@ internal sealed class SupabaseContext
     public INamedTypeSymbol? GotrueClientOptions { get; }
 
     public INamedTypeSymbol? FunctionsClient { get; }
+
+    public INamedTypeSymbol? FunctionsClientInterface { get; }
 
     public INamedTypeSymbol StringType { get; }
 

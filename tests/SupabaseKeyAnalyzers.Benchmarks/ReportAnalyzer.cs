@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
+using SupabaseKeyAnalyzers.Testing;
 
 namespace SupabaseKeyAnalyzers.Benchmarks;
 
@@ -11,11 +11,11 @@ public static partial class ReportAnalyzer
 {
     public static int Run(int files)
     {
-        var root = FindRepositoryRoot();
+        var root = DotnetCli.RepositoryRoot;
         var work = Directory.CreateTempSubdirectory("sbk-report-").FullName;
         var feed = Path.Combine(work, "feed");
         var version = "0.0.0-report." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
-        Dotnet(root, "pack", Path.Combine(root, "src", "SupabaseKeyAnalyzers.Package"), "-c", "Release", "-p:Version=" + version, "-o", feed);
+        DotnetCli.RunChecked(root, "pack", Path.Combine(root, "src", "SupabaseKeyAnalyzers.Package"), "-c", "Release", "-p:Version=" + version, "-o", feed);
 
         var project = Path.Combine(work, "Bench");
         Directory.CreateDirectory(project);
@@ -43,8 +43,8 @@ public static partial class ReportAnalyzer
             File.WriteAllText(full, text);
         }
 
-        Dotnet(project, "restore");
-        var output = Dotnet(project, "build", "--no-restore", "-p:ReportAnalyzer=true", "-v:d", "-nologo", "-clp:PerformanceSummary");
+        DotnetCli.RunChecked(project, "restore");
+        var output = DotnetCli.RunChecked(project, "build", "--no-restore", "-p:ReportAnalyzer=true", "-v:d", "-nologo", "-clp:PerformanceSummary");
         Console.WriteLine($"Generated project: {files} files in {project}");
         foreach (var line in output.Split('\n').Where(l => TimingLine().IsMatch(l)))
         {
@@ -56,37 +56,4 @@ public static partial class ReportAnalyzer
 
     [GeneratedRegex(@"Total analyzer execution time|Total generator execution time|SupabaseKeyAnalyzers, Version|SupabaseKeyAnalyzers\.Rules|Microsoft\.CodeAnalysis\.NetAnalyzers, Version|Time Elapsed|^\s+\d+ ms\s+(Csc|CoreCompile)\b", RegexOptions.CultureInvariant)]
     private static partial Regex TimingLine();
-
-    private static string Dotnet(string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed:\n{output}\n{error.Result}");
-        }
-
-        return output;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SupabaseKeyAnalyzers.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("SupabaseKeyAnalyzers.sln not found");
-    }
 }

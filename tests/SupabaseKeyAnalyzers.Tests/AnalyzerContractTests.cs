@@ -1,7 +1,7 @@
+using SupabaseKeyAnalyzers.Testing;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using SupabaseKeyAnalyzers.Tests.EndToEnd;
 using SupabaseKeyAnalyzers.Tests.Infrastructure;
 
 namespace SupabaseKeyAnalyzers.Tests;

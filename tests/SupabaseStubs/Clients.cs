@@ -25,14 +25,19 @@ namespace Supabase.Postgrest
     }
 }
 
-namespace Supabase.Functions
+namespace Supabase.Functions.Interfaces
 {
     public interface IFunctionsClient : IGettableHeaders
     {
-        Task<string> Invoke(string functionName, string? token = null, Client.InvokeFunctionOptions? options = null);
-        Task<T?> Invoke<T>(string functionName, string? token = null, Client.InvokeFunctionOptions? options = null) where T : class;
-        Task<HttpContent> RawInvoke(string functionName, string? token = null, Client.InvokeFunctionOptions? options = null);
+        Task<string> Invoke(string url, string? token = null, Client.InvokeFunctionOptions? options = null);
+        Task<T?> Invoke<T>(string url, string? token = null, Client.InvokeFunctionOptions? options = null) where T : class;
+        Task<HttpContent> RawInvoke(string url, string? token = null, Client.InvokeFunctionOptions? options = null);
     }
+}
+
+namespace Supabase.Functions
+{
+    using Supabase.Functions.Interfaces;
 
     public class Client : IFunctionsClient
     {
@@ -115,7 +120,7 @@ namespace Supabase
     {
         public Client(string supabaseUrl, string? supabaseKey, SupabaseOptions? options = null) => throw null!;
         public IGotrueClient<User, Session> Auth => throw null!;
-        public Supabase.Functions.IFunctionsClient Functions => throw null!;
+        public Supabase.Functions.Interfaces.IFunctionsClient Functions => throw null!;
         public Supabase.Postgrest.IPostgrestClient Postgrest => throw null!;
         public IGotrueAdminClient<User> AdminAuth(string serviceKey) => throw null!;
         public Task<Supabase.Interfaces.ISupabaseClient<User, Session, Supabase.Realtime.RealtimeSocket, Supabase.Realtime.RealtimeChannel, Supabase.Storage.Bucket, Supabase.Storage.FileObject>> InitializeAsync() => throw null!;

@@ -66,7 +66,7 @@ public sealed class BearerNewKeyAnalyzer : DiagnosticAnalyzer
 
         // request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key)
         if (property.Name != AuthorizationHeader || supabase.AuthenticationHeaderValue is null
-            || !DerivesFrom(property.ContainingType, supabase.HttpRequestHeaders))
+            || !property.ContainingType.IsOrDerivesFrom(supabase.HttpRequestHeaders))
         {
             return;
         }
@@ -98,7 +98,7 @@ public sealed class BearerNewKeyAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                var sink = DerivesFrom(method.ContainingType, supabase.HttpHeaders) ? BearerSink.HeadersAdd
+                var sink = method.ContainingType.IsOrDerivesFrom(supabase.HttpHeaders) ? BearerSink.HeadersAdd
                     : IsStringDictionary(method.ContainingType, supabase) ? (invocation.IsImplicit ? BearerSink.CollectionInitializer : BearerSink.HeadersAdd)
                     : (BearerSink?)null;
                 if (sink is null)
@@ -115,7 +115,7 @@ public sealed class BearerNewKeyAnalyzer : DiagnosticAnalyzer
 
                 return;
 
-            case "Invoke" or "RawInvoke" when supabase.FunctionsClient is not null && IsFunctionsClient(method.ContainingType, supabase):
+            case "Invoke" or "RawInvoke" when IsFunctionsClient(method.ContainingType, supabase):
                 var token = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "token");
                 if (token is null || token.IsImplicit)
                 {
@@ -167,35 +167,10 @@ public sealed class BearerNewKeyAnalyzer : DiagnosticAnalyzer
         => string.Equals(ValueResolver.ResolveString(name, cancellationToken), AuthorizationHeader, StringComparison.OrdinalIgnoreCase);
 
     private static bool IsStringDictionary(INamedTypeSymbol? type, SupabaseContext supabase)
-    {
-        if (type is null || supabase.GenericDictionary is null)
-        {
-            return false;
-        }
-
-        bool IsStringString(INamedTypeSymbol candidate)
-            => SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, supabase.GenericDictionary)
-               && candidate.TypeArguments.All(t => t.SpecialType == SpecialType.System_String);
-
-        return IsStringString(type) || type.AllInterfaces.Any(IsStringString);
-    }
+        => type.IsOrImplements(supabase.GenericDictionary, d => d.TypeArguments.All(t => t.SpecialType == SpecialType.System_String));
 
     private static bool IsFunctionsClient(INamedTypeSymbol? type, SupabaseContext supabase)
-        => type is not null && (SymbolEqualityComparer.Default.Equals(type, supabase.FunctionsClient)
-                                || (type.ContainingNamespace?.ToDisplayString() == "Supabase.Functions" && type.Name == "IFunctionsClient"));
-
-    private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
-    {
-        for (var current = type; current is not null && baseType is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        => type.IsOrDerivesFrom(supabase.FunctionsClient) || SymbolEqualityComparer.Default.Equals(type, supabase.FunctionsClientInterface);
 }
 
 /// <summary>Where SBK002 found the Bearer value; the fixer rewrites each shape differently.</summary>

@@ -49,7 +49,7 @@ public sealed class SignUpOnAdminClientAnalyzer : DiagnosticAnalyzer
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         var isSignUp = method.Name == "SignUp";
-        if ((!isSignUp && !method.Name.StartsWith("SignIn", StringComparison.Ordinal)) || !IsGotrueClientMethod(method, supabase))
+        if ((!isSignUp && !method.Name.StartsWith("SignIn", StringComparison.Ordinal)) || !method.ContainingType.IsOrImplements(supabase.GotrueClientInterface))
         {
             return;
         }
@@ -59,13 +59,13 @@ public sealed class SignUpOnAdminClientAnalyzer : DiagnosticAnalyzer
         IArgumentOperation? keyArgument = null;
         string? keyDescription = null;
         if (receiver is IPropertyReferenceOperation { Property.Name: "Auth", Instance: { } instance }
-            && IsType(instance.Type, supabase.SupabaseClient)
+            && instance.Type.IsOrDerivesFrom(supabase.SupabaseClient)
             && FindCreation(instance, supabase.SupabaseClient!, cancellationToken) is { } client)
         {
             keyArgument = client.Arguments.FirstOrDefault(a => a.Parameter?.Name == "supabaseKey");
             keyDescription = DescribeSecret(keyArgument?.Value, cancellationToken);
         }
-        else if (receiver is not null && IsType(receiver.Type, supabase.GotrueClient)
+        else if (receiver is not null && receiver.Type.IsOrDerivesFrom(supabase.GotrueClient)
                  && FindCreation(receiver, supabase.GotrueClient!, cancellationToken) is { } gotrue)
         {
             keyDescription = gotrue.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value is { } options
@@ -87,27 +87,6 @@ public sealed class SignUpOnAdminClientAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.SBK003, invocation.Syntax.GetLocation(), additional, properties, method.Name, keyDescription, advice));
     }
 
-    private static bool IsGotrueClientMethod(IMethodSymbol method, SupabaseContext supabase)
-    {
-        var type = method.ContainingType;
-        return type is not null
-               && (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, supabase.GotrueClientInterface)
-                   || type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, supabase.GotrueClientInterface)));
-    }
-
-    private static bool IsType(ITypeSymbol? type, INamedTypeSymbol? expected)
-    {
-        for (var current = type as INamedTypeSymbol; current is not null && expected is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, expected))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>The <c>new T(…)</c> an expression's value comes from, following locals, fields and properties.</summary>
     private static IObjectCreationOperation? FindCreation(IOperation? operation, INamedTypeSymbol type, CancellationToken cancellationToken)
     {
@@ -116,7 +95,7 @@ public sealed class SignUpOnAdminClientAnalyzer : DiagnosticAnalyzer
             operation = ValueResolver.Unwrap(operation);
             if (operation is IObjectCreationOperation creation)
             {
-                return IsType(creation.Type, type) ? creation : null;
+                return creation.Type.IsOrDerivesFrom(type) ? creation : null;
             }
 
             operation = operation is ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation

@@ -1,3 +1,4 @@
+using SupabaseKeyAnalyzers.Testing;
 using System.IO.Compression;
 using SupabaseKeyAnalyzers.Tests.Infrastructure;
 

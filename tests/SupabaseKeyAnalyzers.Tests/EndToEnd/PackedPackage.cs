@@ -1,3 +1,4 @@
+using SupabaseKeyAnalyzers.Testing;
 namespace SupabaseKeyAnalyzers.Tests.EndToEnd;
 
 /// <summary>

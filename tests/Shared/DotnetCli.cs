@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace SupabaseKeyAnalyzers.Tests.EndToEnd;
+namespace SupabaseKeyAnalyzers.Testing;
 
-/// <summary>Runs the real <c>dotnet</c> CLI, as a user would, with the test host's MSBuild variables removed.</summary>
+/// <summary>
+/// Runs the real <c>dotnet</c> CLI, as a user would, with the host's MSBuild variables removed. Shared (as a linked
+/// file) by the end-to-end tests and the benchmarks.
+/// </summary>
 public static class DotnetCli
 {
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
@@ -54,12 +57,11 @@ public static class DotnetCli
         }
     }
 
-    /// <summary>Runs and fails the test when the command fails.</summary>
+    /// <summary>Runs and throws, with the whole output, when the command fails.</summary>
     public static string RunChecked(string workingDirectory, params string[] arguments)
     {
         var (exitCode, output) = Run(workingDirectory, arguments);
-        Assert.True(exitCode == 0, $"dotnet {string.Join(' ', arguments)} exited with {exitCode}:\n{output}");
-        return output;
+        return exitCode == 0 ? output : throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} exited with {exitCode}:\n{output}");
     }
 
     private static string FindRepositoryRoot()
