@@ -53,16 +53,18 @@ internal static class ConstantKeyFinder
         return parent is not (BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } or InterpolationSyntax);
     }
 
-    /// <summary>Finds every key formed inside the chain rooted at <paramref name="root"/>.</summary>
-    public static void Find(ExpressionSyntax root, SemanticModel model, KeyConstantNames constants, List<Finding> findings, System.Threading.CancellationToken cancellationToken)
-    {
-        if (root is not LiteralExpressionSyntax && (!MayFormString(root) || !MayHoldKey(root, constants)))
-        {
-            return;
-        }
+    /// <summary>
+    /// The syntax-only prefilter: false when the chain rooted at <paramref name="root"/> cannot hold a key, so that
+    /// nothing is bound for it.
+    /// </summary>
+    public static bool MayHoldKey(ExpressionSyntax root, KeyConstantNames constants)
+        => root is LiteralExpressionSyntax literal
+            ? KeyClassifier.MayContainKey(literal.Token.ValueText)
+            : MayFormString(root) && HasKeyStart(root, constants);
 
-        Visit(root, model, findings, cancellationToken, depth: 0);
-    }
+    /// <summary>Finds every key formed inside the chain rooted at <paramref name="root"/> (after <see cref="MayHoldKey"/>).</summary>
+    public static void Find(ExpressionSyntax root, SemanticModel model, List<Finding> findings, System.Threading.CancellationToken cancellationToken)
+        => Visit(root, model, findings, cancellationToken, depth: 0);
 
     /// <summary>
     /// Syntax-only test that keeps binding away from arithmetic (<c>i + 1</c>): a chain can only form a string when it
@@ -255,7 +257,7 @@ internal static class ConstantKeyFinder
     /// Syntax-only test that keeps binding away from chains that cannot hold a key: some part must bring a key's start
     /// (<c>sb</c> or <c>eyJ</c>), as a literal or through a constant known to hold one.
     /// </summary>
-    private static bool MayHoldKey(ExpressionSyntax root, KeyConstantNames constants)
+    private static bool HasKeyStart(ExpressionSyntax root, KeyConstantNames constants)
     {
         foreach (var token in root.DescendantTokens())
         {
@@ -268,26 +270,8 @@ internal static class ConstantKeyFinder
                     }
 
                     break;
-                case SyntaxKind.IdentifierToken when constants.Contains(token.ValueText) || IsConstLocal(token):
+                case SyntaxKind.IdentifierToken when constants.Contains(token):
                     return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>A name declared as a <c>const</c> local in an enclosing block (where C# scoping puts it).</summary>
-    private static bool IsConstLocal(SyntaxToken identifier)
-    {
-        for (var block = identifier.Parent?.FirstAncestorOrSelf<BlockSyntax>(); block is not null; block = block.Parent?.FirstAncestorOrSelf<BlockSyntax>())
-        {
-            foreach (var statement in block.Statements)
-            {
-                if (statement is LocalDeclarationStatementSyntax { IsConst: true } local
-                    && local.Declaration.Variables.Any(v => v.Identifier.ValueText == identifier.ValueText))
-                {
-                    return true;
-                }
             }
         }
 

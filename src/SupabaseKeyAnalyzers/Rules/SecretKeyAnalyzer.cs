@@ -53,15 +53,7 @@ public sealed class SecretKeyAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeExpression(SyntaxNodeAnalysisContext context, SupabaseContext supabase, KeyConstantNames keyConstants)
     {
         var node = (ExpressionSyntax)context.Node;
-        if (!ConstantKeyFinder.IsChainRoot(node)
-            || (node is LiteralExpressionSyntax literal && !KeyClassifier.MayContainKey(literal.Token.ValueText)))
-        {
-            return;
-        }
-
-        var findings = new List<ConstantKeyFinder.Finding>();
-        ConstantKeyFinder.Find(node, context.SemanticModel, keyConstants, findings, context.CancellationToken);
-        if (findings.Count == 0)
+        if (!ConstantKeyFinder.IsChainRoot(node) || !ConstantKeyFinder.MayHoldKey(node, keyConstants))
         {
             return;
         }
@@ -71,6 +63,9 @@ public sealed class SecretKeyAnalyzer : DiagnosticAnalyzer
         {
             return;
         }
+
+        var findings = new List<ConstantKeyFinder.Finding>();
+        ConstantKeyFinder.Find(node, context.SemanticModel, findings, context.CancellationToken);
 
         foreach (var finding in findings)
         {
