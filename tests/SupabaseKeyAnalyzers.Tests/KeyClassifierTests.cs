@@ -5,6 +5,9 @@ namespace SupabaseKeyAnalyzers.Tests;
 
 public class KeyClassifierTests
 {
+    /// <summary>A JWT header, kept apart from payloads so that no key-shaped string is committed.</summary>
+    private const string JwtHeader = "eyJhbGciOiJIUzI1NiJ9";
+
     public static TheoryData<string, KeyKind> WholeKeys => new()
     {
         { TestKeys.Secret, KeyKind.Secret },
@@ -91,13 +94,13 @@ public class KeyClassifierTests
         "sbp_" + new string('A', 40),
         "eyJ",
         "eyJhbGciOiJIUzI1NiJ9",
-        "eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoic2VydmljZV9yb2xlIn0",
-        "eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoic2VydmljZV9yb2xlIn0.",
+        JwtHeader + ".eyJyb2xlIjoic2VydmljZV9yb2xlIn0",
+        JwtHeader + ".eyJyb2xlIjoic2VydmljZV9yb2xlIn0.",
         "eyJ!!!.eyJ!!!.abcdefghijklmnopqrstuvwxyz",
-        "eyJhbGciOiJIUzI1NiJ9.eyJub3QganNvbg.abcdefghijklmnopqrstuvwxyz",
-        "eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoic2VydmljZV9yb2xl.abcdefghijklmnopqrstuvwxyz",
-        "eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoic2VydmljZV9yb2xlIn0.abcdefghijklmnopqrstuvwxyz.extra",
-        "eyJhbGciOiJIUzI1NiJ9.e.abcdefghijklmnopqrstuvwxyz",
+        JwtHeader + ".eyJub3QganNvbg.abcdefghijklmnopqrstuvwxyz",
+        JwtHeader + ".eyJyb2xlIjoic2VydmljZV9yb2xl.abcdefghijklmnopqrstuvwxyz",
+        JwtHeader + ".eyJyb2xlIjoic2VydmljZV9yb2xlIn0.abcdefghijklmnopqrstuvwxyz.extra",
+        JwtHeader + ".e.abcdefghijklmnopqrstuvwxyz",
         "no keys here at all, just a sentence about sb and eyJ.",
         "héllo wörld sb_secret_ΩΩΩΩΩΩΩΩΩΩΩΩΩΩΩΩΩΩΩΩΩΩΩΩ",
     };
