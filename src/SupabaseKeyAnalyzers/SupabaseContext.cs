@@ -29,7 +29,6 @@ internal sealed class SupabaseContext
         GotrueClientOptions = compilation.GetTypeByMetadataName("Supabase.Gotrue.ClientOptions");
         FunctionsClient = compilation.GetTypeByMetadataName("Supabase.Functions.Client");
         FunctionsClientInterface = compilation.GetTypeByMetadataName("Supabase.Functions.Interfaces.IFunctionsClient");
-        StringType = compilation.GetSpecialType(SpecialType.System_String);
     }
 
     public ProjectKindResolution Project { get; }
@@ -55,8 +54,6 @@ internal sealed class SupabaseContext
     public INamedTypeSymbol? FunctionsClient { get; }
 
     public INamedTypeSymbol? FunctionsClientInterface { get; }
-
-    public INamedTypeSymbol StringType { get; }
 
     public static SupabaseContext Create(Compilation compilation, AnalyzerOptions options)
         => new(compilation, options);

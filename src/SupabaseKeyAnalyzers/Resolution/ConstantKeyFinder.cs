@@ -34,8 +34,6 @@ internal static class ConstantKeyFinder
         public string Value { get; }
 
         public KeyMatch Key { get; }
-
-        public string KeyText => Key.GetText(Value);
     }
 
     /// <summary>
