@@ -16,7 +16,7 @@ namespace SupabaseKeyAnalyzers.Rules;
 /// <c>IDictionary&lt;string, string&gt;</c> of headers, or the <c>token</c> of Supabase Functions' <c>Invoke</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BearerNewKeyAnalyzer : DiagnosticAnalyzer
+public sealed class BearerNewKeyAnalyzer : SupabaseAnalyzer
 {
     /// <summary>Diagnostic property: which sink the Bearer value goes to (a <see cref="BearerSink"/> name).</summary>
     public const string SinkProperty = "Sink";
@@ -26,21 +26,15 @@ public sealed class BearerNewKeyAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SBK002);
 
-    public override void Initialize(AnalysisContext context)
+    internal override void OnCompilationStart(CompilationStartAnalysisContext start, SupabaseContext supabase)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
+        if (supabase.GenericDictionary is null && supabase.HttpHeaders is null && supabase.FunctionsClient is null)
         {
-            var supabase = SupabaseContext.Create(start.Compilation, start.Options);
-            if (supabase.GenericDictionary is null && supabase.HttpHeaders is null && supabase.FunctionsClient is null)
-            {
-                return;
-            }
+            return;
+        }
 
-            start.RegisterOperationAction(c => AnalyzeAssignment(c, supabase), OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, supabase), OperationKind.Invocation);
-        });
+        start.RegisterOperationAction(c => AnalyzeAssignment(c, supabase), OperationKind.SimpleAssignment);
+        start.RegisterOperationAction(c => AnalyzeInvocation(c, supabase), OperationKind.Invocation);
     }
 
     private static void AnalyzeAssignment(OperationAnalysisContext context, SupabaseContext supabase)

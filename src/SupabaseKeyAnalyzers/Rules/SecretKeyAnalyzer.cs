@@ -18,7 +18,7 @@ namespace SupabaseKeyAnalyzers.Rules;
 /// elsewhere). One scan of the constant strings serves both: the project kind picks the id.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SecretKeyAnalyzer : DiagnosticAnalyzer
+public sealed class SecretKeyAnalyzer : SupabaseAnalyzer
 {
     /// <summary>Diagnostic property: the <see cref="KeyKind"/> found.</summary>
     public const string KeyKindProperty = "KeyKind";
@@ -31,23 +31,17 @@ public sealed class SecretKeyAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(RuleDescriptors.SBK001, RuleDescriptors.SBK004);
 
-    public override void Initialize(AnalysisContext context)
+    internal override void OnCompilationStart(CompilationStartAnalysisContext start, SupabaseContext supabase)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var supabase = SupabaseContext.Create(start.Compilation, start.Options);
-            var keyConstants = new KeyConstantNames(start.Compilation, start.CancellationToken);
-            start.RegisterSyntaxNodeAction(
-                c => AnalyzeExpression(c, supabase, keyConstants),
-                SyntaxKind.StringLiteralExpression,
-                SyntaxKind.Utf8StringLiteralExpression,
-                SyntaxKind.InterpolatedStringExpression,
-                SyntaxKind.AddExpression);
-            var shippedFileSeverity = new Lazy<ReportDiagnostic>(() => ProjectWideSeverity(start.Compilation, RuleDescriptors.SBK001.Id, start.CancellationToken));
-            start.RegisterAdditionalFileAction(c => AnalyzeAdditionalFile(c, supabase, shippedFileSeverity));
-        });
+        var keyConstants = new KeyConstantNames(start.Compilation, start.CancellationToken);
+        start.RegisterSyntaxNodeAction(
+            c => AnalyzeExpression(c, supabase, keyConstants),
+            SyntaxKind.StringLiteralExpression,
+            SyntaxKind.Utf8StringLiteralExpression,
+            SyntaxKind.InterpolatedStringExpression,
+            SyntaxKind.AddExpression);
+        var shippedFileSeverity = new Lazy<ReportDiagnostic>(() => ProjectWideSeverity(start.Compilation, RuleDescriptors.SBK001.Id, start.CancellationToken));
+        start.RegisterAdditionalFileAction(c => AnalyzeAdditionalFile(c, supabase, shippedFileSeverity));
     }
 
     private static void AnalyzeExpression(SyntaxNodeAnalysisContext context, SupabaseContext supabase, KeyConstantNames keyConstants)

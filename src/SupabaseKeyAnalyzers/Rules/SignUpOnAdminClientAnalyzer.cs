@@ -16,7 +16,7 @@ namespace SupabaseKeyAnalyzers.Rules;
 /// options' headers carry one.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SignUpOnAdminClientAnalyzer : DiagnosticAnalyzer
+public sealed class SignUpOnAdminClientAnalyzer : SupabaseAnalyzer
 {
     /// <summary>Diagnostic property: present (<c>true</c>) when the admin <c>CreateUser</c> rewrite can be offered.</summary>
     public const string FixableProperty = "Fixable";
@@ -28,20 +28,14 @@ public sealed class SignUpOnAdminClientAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SBK003);
 
-    public override void Initialize(AnalysisContext context)
+    internal override void OnCompilationStart(CompilationStartAnalysisContext start, SupabaseContext supabase)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
+        if (supabase.GotrueClientInterface is null || (supabase.SupabaseClient is null && supabase.GotrueClient is null))
         {
-            var supabase = SupabaseContext.Create(start.Compilation, start.Options);
-            if (supabase.GotrueClientInterface is null || (supabase.SupabaseClient is null && supabase.GotrueClient is null))
-            {
-                return;
-            }
+            return;
+        }
 
-            start.RegisterOperationAction(c => Analyze(c, supabase), OperationKind.Invocation);
-        });
+        start.RegisterOperationAction(c => Analyze(c, supabase), OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, SupabaseContext supabase)
