@@ -24,6 +24,8 @@ public sealed class BearerNewKeyAnalyzer : SupabaseAnalyzer
     public const string AuthorizationHeader = "Authorization";
     public const string ApiKeyHeader = "apikey";
 
+    private static readonly char[] SchemeSeparators = { ' ', '\t' };
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SBK002);
 
     internal override void OnCompilationStart(CompilationStartAnalysisContext start, SupabaseContext supabase)
@@ -136,7 +138,7 @@ public sealed class BearerNewKeyAnalyzer : SupabaseAnalyzer
         }
 
         var trimmed = text.TrimStart();
-        var space = trimmed.IndexOfAny(new[] { ' ', '\t' });
+        var space = trimmed.IndexOfAny(SchemeSeparators);
         if (space < 0 || !IsBearerScheme(trimmed.Substring(0, space)))
         {
             return;

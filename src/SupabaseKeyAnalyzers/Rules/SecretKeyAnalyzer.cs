@@ -191,8 +191,7 @@ public sealed class SecretKeyAnalyzer : SupabaseAnalyzer
     }
 
     private static bool IsUnderWwwroot(string path)
-        => path.Replace('\\', '/').IndexOf("/wwwroot/", StringComparison.OrdinalIgnoreCase) >= 0
-           || path.Replace('\\', '/').StartsWith("wwwroot/", StringComparison.OrdinalIgnoreCase);
+        => ("/" + path.Replace('\\', '/')).IndexOf("/wwwroot/", StringComparison.OrdinalIgnoreCase) >= 0;
 
     private static bool IsPublicTextFile(string path)
     {
