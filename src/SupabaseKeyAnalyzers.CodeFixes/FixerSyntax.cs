@@ -40,19 +40,6 @@ internal static class FixerSyntax
             .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
     }
 
-    /// <summary>The constant string value of an expression (literals read without binding), or null.</summary>
-    public static string? ConstantString(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
-    {
-        if (expression is LiteralExpressionSyntax literal
-            && (literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression)))
-        {
-            return literal.Token.ValueText;
-        }
-
-        var constant = model.GetConstantValue(expression, cancellationToken);
-        return constant.HasValue ? constant.Value as string : null;
-    }
-
     /// <summary>A string literal with <paramref name="value"/>, UTF-8 (<c>"…"u8</c>) when the original was.</summary>
     public static ExpressionSyntax StringLiteral(string value, bool utf8)
     {
@@ -108,6 +95,4 @@ internal static class FixerSyntax
     }
 
     public static bool IsUtf8(ExpressionSyntax expression) => expression.IsKind(SyntaxKind.Utf8StringLiteralExpression);
-
-    public static T? FirstAncestor<T>(SyntaxNode node) where T : SyntaxNode => node.Ancestors().OfType<T>().FirstOrDefault();
 }

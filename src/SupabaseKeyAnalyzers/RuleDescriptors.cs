@@ -2,7 +2,11 @@ using Microsoft.CodeAnalysis;
 
 namespace SupabaseKeyAnalyzers;
 
-/// <summary>The descriptors of every rule, in one place. Help links are computed from the id.</summary>
+/// <summary>
+/// The registry of every rule: one field per rule, named id + meaning. The meaning is the rule's name everywhere:
+/// <c>Rules/&lt;Name&gt;Analyzer.cs</c>, <c>Rules/&lt;Name&gt;Fixer.cs</c>, <c>SBKnnn_&lt;Name&gt;Tests.cs</c> and
+/// <c>docs/rules/SBKnnn.md</c>. Help links are computed from the id.
+/// </summary>
 public static class RuleDescriptors
 {
     /// <summary>Where the rule pages live; <c>docs/rules/&lt;ID&gt;.md</c> in the repository.</summary>
@@ -13,38 +17,42 @@ public static class RuleDescriptors
 
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 
-    public static readonly DiagnosticDescriptor SBK001 = Create(
-        RuleIds.SecretKeyInClientProject,
+    /// <summary>SBK001. Analyzer: <c>SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer</c> (shared with SBK004); fixer: <c>SecretKeyInClientProjectFixer</c>.</summary>
+    public static readonly DiagnosticDescriptor SBK001_SecretKeyInClientProject = Create(
+        "SBK001",
         "Supabase secret key in a client project",
         "{0} ships to users ({1}); it bypasses Row Level Security. Use the publishable key here and rotate the leaked secret key.",
         SecurityCategory,
         DiagnosticSeverity.Error,
         "A Supabase secret key (sb_secret_, a service_role JWT or a personal access token) in a browser, mobile, desktop or CLI app can be read by anyone who has the app. Use the publishable (or anon) key in clients, keep secret keys on trusted servers, and rotate any key that was shipped.");
 
-    public static readonly DiagnosticDescriptor SBK002 = Create(
-        RuleIds.NewKeyOnBearer,
+    /// <summary>SBK002. Analyzer: <c>NewKeyOnBearerAnalyzer</c>; fixer: <c>NewKeyOnBearerFixer</c>.</summary>
+    public static readonly DiagnosticDescriptor SBK002_NewKeyOnBearer = Create(
+        "SBK002",
         "Supabase API key sent as a Bearer token",
         "{0} is not a JWT and is rejected on 'Authorization: Bearer' (Invalid JWT); send it on the 'apikey' header",
         UsageCategory,
         DiagnosticSeverity.Warning,
         "New-format Supabase keys (sb_publishable_, sb_secret_) are not JWTs. Sent as 'Authorization: Bearer' they are rejected with 'Invalid JWT' (PostgREST PGRST301). Send them on the 'apikey' header; keep 'Authorization' for user access tokens.");
 
-    public static readonly DiagnosticDescriptor SBK003 = Create(
-        RuleIds.SignUpOnAdminClient,
+    /// <summary>SBK003. Analyzer: <c>UserSessionOnSecretKeyClientAnalyzer</c>; fixer: <c>UserSessionOnSecretKeyClientFixer</c>.</summary>
+    public static readonly DiagnosticDescriptor SBK003_UserSessionOnSecretKeyClient = Create(
+        "SBK003",
         "User sign-up on a client that holds a secret key",
         "'{0}' on a client created with {1} replaces its service-role Authorization with the user's session; {2}",
         SecurityCategory,
         DiagnosticSeverity.Warning,
         "A Supabase client created with a secret or service_role key bypasses Row Level Security. Signing a user up or in on it stores the user's session, and from then on the user's JWT replaces the key on 'Authorization': RLS applies and admin calls fail. Create users with the admin API's CreateUser, or use a separate client with the publishable key for user sign-in.");
 
-    public static readonly DiagnosticDescriptor SBK004 = Create(
-        RuleIds.HardCodedSecretKey,
+    /// <summary>SBK004. Analyzer: <c>SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer</c> (shared with SBK001); fixer: <c>HardCodedSecretKeyFixer</c>.</summary>
+    public static readonly DiagnosticDescriptor SBK004_HardCodedSecretKey = Create(
+        "SBK004",
         "Supabase secret key hard-coded in source",
-        "{0} is hard-coded; read it from configuration or the environment (SUPABASE_SECRET_KEY) and rotate the committed key",
+        "{0} is hard-coded; read it from configuration or the environment ({1}) and rotate the committed key",
         SecurityCategory,
         DiagnosticSeverity.Warning,
         "A Supabase secret key in source code reaches every clone, fork, CI log and package built from it. Read it from the environment or a secret store at run time, and rotate any key that was committed.");
 
-    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description)
-        => new(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink(id));
+    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] customTags)
+        => new(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink(id), customTags: customTags);
 }

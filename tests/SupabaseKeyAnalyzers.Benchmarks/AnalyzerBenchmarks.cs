@@ -27,10 +27,7 @@ public class AnalyzerBenchmarks
     {
         compilation = CorpusCompilation.Create(Corpus.Generate(Files));
         options = CorpusCompilation.Options("build_property.UsingMicrosoftNETSdkWeb", "true");
-        package = typeof(RuleIds).Assembly.GetTypes()
-            .Where(t => t.IsSubclassOf(typeof(DiagnosticAnalyzer)) && !t.IsAbstract)
-            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-            .ToImmutableArray();
+        package = Testing.PackageAnalyzers.Create();
         floor = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
     }
 

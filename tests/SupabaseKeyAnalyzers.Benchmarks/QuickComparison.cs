@@ -1,3 +1,4 @@
+using SupabaseKeyAnalyzers.Testing;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Microsoft.CodeAnalysis;
@@ -14,10 +15,7 @@ public static class QuickComparison
     {
         var compilation = CorpusCompilation.Create(Corpus.Generate(files));
         var options = CorpusCompilation.Options("build_property.UsingMicrosoftNETSdkWeb", "true");
-        var analyzers = typeof(RuleIds).Assembly.GetTypes()
-            .Where(t => t.IsSubclassOf(typeof(DiagnosticAnalyzer)) && !t.IsAbstract)
-            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-            .ToList();
+        var analyzers = PackageAnalyzers.Create().ToList();
 
         var configurations = new List<(string Name, ImmutableArray<DiagnosticAnalyzer> Analyzers)> { ("floor (empty analyzer)", ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer())) };
         configurations.AddRange(analyzers.Select(a => (a.GetType().Name, ImmutableArray.Create(a))));

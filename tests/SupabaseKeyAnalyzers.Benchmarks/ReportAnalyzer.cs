@@ -11,17 +11,11 @@ public static partial class ReportAnalyzer
 {
     public static int Run(int files)
     {
-        var root = DotnetCli.RepositoryRoot;
-        var work = Directory.CreateTempSubdirectory("sbk-report-").FullName;
-        var feed = Path.Combine(work, "feed");
-        var version = "0.0.0-report." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
-        DotnetCli.RunChecked(root, "pack", Path.Combine(root, "src", "SupabaseKeyAnalyzers.Package"), "-c", "Release", "-p:Version=" + version, "-o", feed);
-
-        var project = Path.Combine(work, "Bench");
+        // The generated project is kept for inspection: the feed is not disposed.
+        var feed = LocalPackageFeed.Pack("report");
+        var version = feed.Version;
+        var project = Path.Combine(feed.Workspace, "Bench");
         Directory.CreateDirectory(project);
-        File.WriteAllText(Path.Combine(work, "nuget.config"), $"<configuration><packageSources><clear /><add key=\"local\" value=\"{feed}\" /><add key=\"nuget.org\" value=\"https://api.nuget.org/v3/index.json\" /></packageSources></configuration>");
-        File.WriteAllText(Path.Combine(work, "Directory.Build.props"), "<Project />");
-        File.WriteAllText(Path.Combine(work, "Directory.Packages.props"), "<Project />");
         File.WriteAllText(Path.Combine(project, "Bench.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk.Web">
               <PropertyGroup>

@@ -9,16 +9,17 @@ namespace SupabaseKeyAnalyzers.Tests;
 /// <summary>What every rule owes its users, checked for all rules at once so that a new rule cannot skip it.</summary>
 public class AnalyzerContractTests
 {
-    private const string Usings = "using System;\nusing System.Collections.Generic;\nusing System.Net.Http;\nusing System.Net.Http.Headers;\nusing System.Threading.Tasks;\n";
-
     public static IEnumerable<DiagnosticDescriptor> Descriptors => AnalyzerRunner.Analyzers.SelectMany(a => a.SupportedDiagnostics).DistinctBy(d => d.Id);
+
+    /// <summary>The registry: every <c>RuleDescriptors.SBKnnn_Name</c> field.</summary>
+    public static IEnumerable<DiagnosticDescriptor> Registry => typeof(RuleDescriptors).GetFields().Where(f => f.FieldType == typeof(DiagnosticDescriptor)).Select(f => (DiagnosticDescriptor)f.GetValue(null)!);
 
     public static TheoryData<string> RuleIdsData()
     {
         var data = new TheoryData<string>();
-        foreach (var field in typeof(RuleIds).GetFields())
+        foreach (var descriptor in Registry)
         {
-            data.Add((string)field.GetValue(null)!);
+            data.Add(descriptor.Id);
         }
 
         return data;
@@ -34,21 +35,35 @@ public class AnalyzerContractTests
         var page = Path.Combine(DotnetCli.RepositoryRoot, "docs", "rules", id + ".md");
         Assert.True(File.Exists(page), page + " is missing");
         Assert.Equal($"# {id}: {descriptor.Title}", File.ReadLines(page).First());
-        Assert.Contains($"| Default severity | {(descriptor.DefaultSeverity == DiagnosticSeverity.Warning ? "Warning" : descriptor.DefaultSeverity.ToString())} |", File.ReadAllText(page), StringComparison.Ordinal);
+        Assert.Contains($"| Default severity | {descriptor.DefaultSeverity} |", File.ReadAllText(page), StringComparison.Ordinal);
         Assert.Contains($"| Category | {descriptor.Category} |", File.ReadAllText(page), StringComparison.Ordinal);
 
         var readme = File.ReadAllText(Path.Combine(DotnetCli.RepositoryRoot, "README.md"));
-        Assert.Contains($"| [{id}](docs/rules/{id}.md) | {descriptor.Title} | {descriptor.Category} | {(descriptor.DefaultSeverity == DiagnosticSeverity.Warning ? "Warning" : descriptor.DefaultSeverity.ToString())} |", readme, StringComparison.Ordinal);
+        Assert.Contains($"| [{id}](docs/rules/{id}.md) | {descriptor.Title} | {descriptor.Category} | {descriptor.DefaultSeverity} |", readme, StringComparison.Ordinal);
 
         var releases = File.ReadAllText(Path.Combine(DotnetCli.RepositoryRoot, "src", "SupabaseKeyAnalyzers", "AnalyzerReleases.Unshipped.md"))
             + File.ReadAllText(Path.Combine(DotnetCli.RepositoryRoot, "src", "SupabaseKeyAnalyzers", "AnalyzerReleases.Shipped.md"));
-        Assert.Matches(new Regex($"^{id} \\| {descriptor.Category} \\| {(descriptor.DefaultSeverity == DiagnosticSeverity.Warning ? "Warning" : descriptor.DefaultSeverity.ToString())} \\|", RegexOptions.Multiline), releases);
+        Assert.Matches(new Regex($"^{id} \\| {descriptor.Category} \\| {descriptor.DefaultSeverity} \\|", RegexOptions.Multiline), releases);
         Assert.Contains(id, File.ReadAllText(Path.Combine(DotnetCli.RepositoryRoot, "CHANGELOG.md")), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Every_descriptor_is_a_known_rule_id()
-        => Assert.Equal(typeof(RuleIds).GetFields().Select(f => (string)f.GetValue(null)!).Order(StringComparer.Ordinal), Descriptors.Select(d => d.Id).Order(StringComparer.Ordinal));
+        => Assert.Equal(Registry.Select(d => d.Id).Order(StringComparer.Ordinal), Descriptors.Select(d => d.Id).Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void Every_descriptor_field_is_named_after_its_id_and_its_rule()
+    {
+        foreach (var field in typeof(RuleDescriptors).GetFields().Where(f => f.FieldType == typeof(DiagnosticDescriptor)))
+        {
+            var descriptor = (DiagnosticDescriptor)field.GetValue(null)!;
+            Assert.StartsWith(descriptor.Id + "_", field.Name, StringComparison.Ordinal);
+            var name = field.Name[(descriptor.Id.Length + 1)..];
+            var tests = Directory.GetFiles(Path.Combine(DotnetCli.RepositoryRoot, "tests", "SupabaseKeyAnalyzers.Tests", "Rules"), $"{descriptor.Id}_*Tests.cs");
+            Assert.Equal($"{descriptor.Id}_{name}Tests.cs", Path.GetFileName(Assert.Single(tests)));
+            Assert.Contains(AnalyzerRunner.Analyzers, a => a.GetType().Name.Contains(name, StringComparison.Ordinal) && a.SupportedDiagnostics.Contains(descriptor));
+        }
+    }
 
     [Fact]
     public void Every_fixable_id_belongs_to_a_rule()
@@ -61,7 +76,7 @@ public class AnalyzerContractTests
         var files = new List<(string, string)>();
         for (var i = 0; i < keys.Length; i++)
         {
-            files.Add(($"/app/File{i}.cs", Usings + $$"""
+            files.Add(($"/app/File{i}.cs", TestSources.Usings + /* lang=c#-test */ $$"""
                 class Holder{{i}}
                 {
                     const string Key = "{{keys[i]}}";

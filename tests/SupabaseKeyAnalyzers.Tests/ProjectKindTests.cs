@@ -1,6 +1,6 @@
 using SupabaseKeyAnalyzers.Rules;
 using SupabaseKeyAnalyzers.Tests.Infrastructure;
-using Verify = SupabaseKeyAnalyzers.Tests.Infrastructure.Verify<SupabaseKeyAnalyzers.Rules.SecretKeyAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
+using Verify = SupabaseKeyAnalyzers.Tests.Infrastructure.Verify<SupabaseKeyAnalyzers.Rules.SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
 
 namespace SupabaseKeyAnalyzers.Tests;
 
@@ -102,7 +102,7 @@ public class ProjectKindTests
     [Fact]
     public Task Unity_editor_assemblies_are_unknown()
     {
-        var test = new SupabaseTest<SecretKeyAnalyzer>
+        var test = new SupabaseTest<SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer>
         {
             TestCode = $$"""
                 class Tool
@@ -119,7 +119,7 @@ public class ProjectKindTests
     [Fact]
     public Task An_editorconfig_override_applies_to_the_files_it_names()
     {
-        var test = new SupabaseTest<SecretKeyAnalyzer>();
+        var test = new SupabaseTest<SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer>();
         test.TestState.Sources.Add(("/src/Client/Config.cs", $$"""
             class ClientConfig
             {
@@ -147,7 +147,7 @@ public class ProjectKindTests
             }
             """,
             ProjectSetup.MauiAndroid,
-            new Microsoft.CodeAnalysis.Testing.DiagnosticResult(RuleDescriptors.SBK001)
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult(RuleDescriptors.SBK001_SecretKeyInClientProject)
                 .WithSpan(3, 31, 3, 33 + TestKeys.Secret.Length)
                 .WithArguments("sb_secret_ key 'sb_secret_" + TestKeys.SecretBody[..6] + "…'", "client project: UseMaui=true"));
 }

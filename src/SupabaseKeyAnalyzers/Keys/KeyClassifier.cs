@@ -29,8 +29,14 @@ public static class KeyClassifier
 
     /// <summary>The allocation-free prefilter: false means <see cref="FindKeys"/> finds nothing.</summary>
     public static bool MayContainKey(string? value)
-        => value is { Length: >= MinBodyLength }
-           && (value.IndexOf("sb", StringComparison.Ordinal) >= 0 || value.IndexOf(JwtStart, StringComparison.Ordinal) >= 0);
+        => value is { Length: >= MinBodyLength } && HasKeyStart(value);
+
+    /// <summary>
+    /// True when the text holds what can start a key (<c>sb</c>, <c>eyJ</c>): the one prefilter for whole values and
+    /// for the parts a key may be concatenated from.
+    /// </summary>
+    public static bool HasKeyStart(string text)
+        => text.IndexOf("sb", StringComparison.Ordinal) >= 0 || text.IndexOf(JwtStart, StringComparison.Ordinal) >= 0;
 
     /// <summary>Every key in <paramref name="value"/>, in order of position.</summary>
     public static KeyMatch[] FindKeys(string? value)

@@ -26,7 +26,10 @@ public static class ProjectKindResolver
     private static readonly string[] DesktopFrameworkAssemblies = { "PresentationFramework", "System.Windows.Forms" };
     private static readonly string[] UnityAssemblies = { "UnityEngine", "UnityEngine.CoreModule" };
 
-    /// <summary>Resolves the kind of the whole compilation from global options, symbols and references.</summary>
+    /// <summary>
+    /// Resolves the kind of the whole compilation from global options, symbols and references: the steps of
+    /// docs/configuration.md ("How a client project is recognised") in order, first match wins.
+    /// </summary>
     public static ProjectKindResolution Resolve(Compilation compilation, AnalyzerConfigOptions globalOptions)
     {
         if (TryReadOverride(globalOptions, out var overridden))
@@ -34,118 +37,146 @@ public static class ProjectKindResolver
             return overridden;
         }
 
-        var symbols = new HashSet<string>(
-            compilation.SyntaxTrees.FirstOrDefault()?.Options.PreprocessorSymbolNames ?? Enumerable.Empty<string>(),
-            StringComparer.Ordinal);
-        var references = new HashSet<string>(compilation.ReferencedAssemblyNames.Select(a => a.Name), StringComparer.OrdinalIgnoreCase);
+        var signals = new Signals(compilation, globalOptions);
+        return Step2TestProject(signals)
+            ?? Step3Browser(signals)
+            ?? Step4Mobile(signals)
+            ?? Step5DesktopUi(signals)
+            ?? Step6GamesAndTools(signals, compilation)
+            ?? Step7Server(signals)
+            ?? new(ProjectKind.Unknown, "no client or server signal");
+    }
 
-        bool IsTrue(string property) => string.Equals(Read(globalOptions, property), "true", StringComparison.OrdinalIgnoreCase);
-        bool Is(string property, string value) => string.Equals(Read(globalOptions, property), value, StringComparison.OrdinalIgnoreCase);
-        bool HasValue(string property) => Read(globalOptions, property).Length != 0;
+    /// <summary>What a compilation says about itself: build properties, preprocessor symbols, referenced assemblies.</summary>
+    private sealed class Signals
+    {
+        private readonly AnalyzerConfigOptions options;
 
-        // 2. Test projects never ship.
-        if (IsTrue("IsTestProject"))
+        public Signals(Compilation compilation, AnalyzerConfigOptions options)
+        {
+            this.options = options;
+            Symbols = new HashSet<string>(
+                compilation.SyntaxTrees.FirstOrDefault()?.Options.PreprocessorSymbolNames ?? Enumerable.Empty<string>(),
+                StringComparer.Ordinal);
+            References = new HashSet<string>(compilation.ReferencedAssemblyNames.Select(a => a.Name), StringComparer.OrdinalIgnoreCase);
+        }
+
+        public HashSet<string> Symbols { get; }
+
+        public HashSet<string> References { get; }
+
+        public string Read(string property) => ProjectKindResolver.Read(options, property);
+
+        public bool IsTrue(string property) => string.Equals(Read(property), "true", StringComparison.OrdinalIgnoreCase);
+
+        public bool Is(string property, string value) => string.Equals(Read(property), value, StringComparison.OrdinalIgnoreCase);
+
+        public bool HasValue(string property) => Read(property).Length != 0;
+    }
+
+    /// <summary>Step 2: test projects never ship.</summary>
+    private static ProjectKindResolution? Step2TestProject(Signals signals)
+    {
+        if (signals.IsTrue("IsTestProject"))
         {
             return new(ProjectKind.Test, "IsTestProject=true");
         }
 
-        var testReference = TestAssemblies.FirstOrDefault(references.Contains);
-        if (testReference is not null)
-        {
-            return new(ProjectKind.Test, "references " + testReference);
-        }
+        var testReference = TestAssemblies.FirstOrDefault(signals.References.Contains);
+        return testReference is null ? null : new(ProjectKind.Test, "references " + testReference);
+    }
 
-        // 3. Browser (checked before the Web SDK flag: old Blazor and Uno WebAssembly heads used the Web SDK).
-        if (IsTrue("UsingMicrosoftNETSdkBlazorWebAssembly"))
+    /// <summary>Step 3: browser (checked before the Web SDK flag: old Blazor and Uno WebAssembly heads used the Web SDK).</summary>
+    private static ProjectKindResolution? Step3Browser(Signals signals)
+    {
+        foreach (var property in new[] { "UsingMicrosoftNETSdkBlazorWebAssembly", "UsingMicrosoftNETSdkWebAssembly" })
         {
-            return new(ProjectKind.Client, "UsingMicrosoftNETSdkBlazorWebAssembly=true");
-        }
-
-        if (IsTrue("UsingMicrosoftNETSdkWebAssembly"))
-        {
-            return new(ProjectKind.Client, "UsingMicrosoftNETSdkWebAssembly=true");
-        }
-
-        if (Is("RuntimeIdentifier", "browser-wasm"))
-        {
-            return new(ProjectKind.Client, "RuntimeIdentifier=browser-wasm");
-        }
-
-        if (Is("_SupportedPlatformList", "browser"))
-        {
-            return new(ProjectKind.Client, "_SupportedPlatformList=browser");
-        }
-
-        var platform = Read(globalOptions, "TargetPlatformIdentifier");
-        if (string.Equals(platform, "browser", StringComparison.OrdinalIgnoreCase))
-        {
-            return new(ProjectKind.Client, "TargetPlatformIdentifier=browser");
-        }
-
-        // 4. Mobile.
-        if (IsTrue("UseMaui"))
-        {
-            return new(ProjectKind.Client, "UseMaui=true");
-        }
-
-        if (IsTrue("AndroidApplication"))
-        {
-            return new(ProjectKind.Client, "AndroidApplication=true");
-        }
-
-        if (MobilePlatforms.Any(p => string.Equals(p, platform, StringComparison.OrdinalIgnoreCase)))
-        {
-            return new(ProjectKind.Client, "TargetPlatformIdentifier=" + platform);
-        }
-
-        var framework = Read(globalOptions, "TargetFrameworkIdentifier");
-        if (XamarinFrameworks.Any(f => string.Equals(f, framework, StringComparison.OrdinalIgnoreCase)))
-        {
-            return new(ProjectKind.Client, "TargetFrameworkIdentifier=" + framework);
-        }
-
-        var mobileSymbol = MobileSymbols.FirstOrDefault(symbols.Contains);
-        if (mobileSymbol is not null)
-        {
-            return new(ProjectKind.Client, "symbol " + mobileSymbol);
-        }
-
-        // 5. Desktop UI.
-        foreach (var property in new[] { "UseWPF", "UseWindowsForms", "UseWinUI" })
-        {
-            if (IsTrue(property))
+            if (signals.IsTrue(property))
             {
                 return new(ProjectKind.Client, property + "=true");
             }
         }
 
-        if (Read(globalOptions, "UsedAvaloniaProducts").IndexOf("AvaloniaUI", StringComparison.OrdinalIgnoreCase) >= 0)
+        if (signals.Is("RuntimeIdentifier", "browser-wasm"))
+        {
+            return new(ProjectKind.Client, "RuntimeIdentifier=browser-wasm");
+        }
+
+        if (signals.Is("_SupportedPlatformList", "browser"))
+        {
+            return new(ProjectKind.Client, "_SupportedPlatformList=browser");
+        }
+
+        return signals.Is("TargetPlatformIdentifier", "browser") ? new(ProjectKind.Client, "TargetPlatformIdentifier=browser") : null;
+    }
+
+    /// <summary>Step 4: mobile.</summary>
+    private static ProjectKindResolution? Step4Mobile(Signals signals)
+    {
+        foreach (var property in new[] { "UseMaui", "AndroidApplication" })
+        {
+            if (signals.IsTrue(property))
+            {
+                return new(ProjectKind.Client, property + "=true");
+            }
+        }
+
+        var platform = signals.Read("TargetPlatformIdentifier");
+        if (MobilePlatforms.Any(p => string.Equals(p, platform, StringComparison.OrdinalIgnoreCase)))
+        {
+            return new(ProjectKind.Client, "TargetPlatformIdentifier=" + platform);
+        }
+
+        var framework = signals.Read("TargetFrameworkIdentifier");
+        if (XamarinFrameworks.Any(f => string.Equals(f, framework, StringComparison.OrdinalIgnoreCase)))
+        {
+            return new(ProjectKind.Client, "TargetFrameworkIdentifier=" + framework);
+        }
+
+        var mobileSymbol = MobileSymbols.FirstOrDefault(signals.Symbols.Contains);
+        return mobileSymbol is null ? null : new(ProjectKind.Client, "symbol " + mobileSymbol);
+    }
+
+    /// <summary>Step 5: desktop UI.</summary>
+    private static ProjectKindResolution? Step5DesktopUi(Signals signals)
+    {
+        foreach (var property in new[] { "UseWPF", "UseWindowsForms", "UseWinUI" })
+        {
+            if (signals.IsTrue(property))
+            {
+                return new(ProjectKind.Client, property + "=true");
+            }
+        }
+
+        if (signals.Read("UsedAvaloniaProducts").IndexOf("AvaloniaUI", StringComparison.OrdinalIgnoreCase) >= 0)
         {
             return new(ProjectKind.Client, "UsedAvaloniaProducts=AvaloniaUI");
         }
 
-        var uiReference = AvaloniaAssemblies.Concat(DesktopFrameworkAssemblies).FirstOrDefault(references.Contains);
+        var uiReference = AvaloniaAssemblies.Concat(DesktopFrameworkAssemblies).FirstOrDefault(signals.References.Contains);
         if (uiReference is not null)
         {
             return new(ProjectKind.Client, "references " + uiReference);
         }
 
-        if (IsTrue("UsingUnoSdk") && (platform.Length != 0 || symbols.Contains("__UNO_SKIA__") || symbols.Contains("__WASM__")))
-        {
-            return new(ProjectKind.Client, "UsingUnoSdk=true with a platform target");
-        }
+        return signals.IsTrue("UsingUnoSdk") && (signals.HasValue("TargetPlatformIdentifier") || signals.Symbols.Contains("__UNO_SKIA__") || signals.Symbols.Contains("__WASM__"))
+            ? new(ProjectKind.Client, "UsingUnoSdk=true with a platform target")
+            : null;
+    }
 
-        // 6. Game engines and tools handed to users.
-        if (symbols.Contains("UNITY_5_3_OR_NEWER") || UnityAssemblies.Any(references.Contains))
+    /// <summary>Step 6: game engines and tools handed to users.</summary>
+    private static ProjectKindResolution? Step6GamesAndTools(Signals signals, Compilation compilation)
+    {
+        if (signals.Symbols.Contains("UNITY_5_3_OR_NEWER") || UnityAssemblies.Any(signals.References.Contains))
         {
-            if (symbols.Contains("UNITY_SERVER"))
+            if (signals.Symbols.Contains("UNITY_SERVER"))
             {
                 return new(ProjectKind.Server, "Unity with UNITY_SERVER");
             }
 
             var name = compilation.AssemblyName ?? string.Empty;
             if (name.StartsWith("Assembly-CSharp-Editor", StringComparison.Ordinal)
-                || (references.Contains("UnityEditor") && name.EndsWith(".Editor", StringComparison.OrdinalIgnoreCase)))
+                || (signals.References.Contains("UnityEditor") && name.EndsWith(".Editor", StringComparison.OrdinalIgnoreCase)))
             {
                 return new(ProjectKind.Unknown, "Unity editor assembly");
             }
@@ -153,31 +184,26 @@ public static class ProjectKindResolver
             return new(ProjectKind.Client, "Unity player assembly");
         }
 
-        if (HasValue("GodotProjectDir") || symbols.Contains("GODOT") || references.Contains("GodotSharp"))
+        if (signals.HasValue("GodotProjectDir") || signals.Symbols.Contains("GODOT") || signals.References.Contains("GodotSharp"))
         {
             return new(ProjectKind.Client, "Godot project");
         }
 
-        if (IsTrue("PackAsTool"))
-        {
-            return new(ProjectKind.Client, "PackAsTool=true");
-        }
+        return signals.IsTrue("PackAsTool") ? new(ProjectKind.Client, "PackAsTool=true") : null;
+    }
 
-        // 7. Servers.
+    /// <summary>Step 7: servers.</summary>
+    private static ProjectKindResolution? Step7Server(Signals signals)
+    {
         foreach (var property in new[] { "UsingMicrosoftNETSdkWeb", "UsingMicrosoftNETSdkWorker" })
         {
-            if (IsTrue(property))
+            if (signals.IsTrue(property))
             {
                 return new(ProjectKind.Server, property + "=true");
             }
         }
 
-        if (HasValue("AzureFunctionsVersion"))
-        {
-            return new(ProjectKind.Server, "AzureFunctionsVersion set");
-        }
-
-        return new(ProjectKind.Unknown, "no client or server signal");
+        return signals.HasValue("AzureFunctionsVersion") ? new(ProjectKind.Server, "AzureFunctionsVersion set") : null;
     }
 
     /// <summary>
@@ -186,6 +212,7 @@ public static class ProjectKindResolver
     public static ProjectKind ForTree(ProjectKind compilationKind, AnalyzerConfigOptions treeOptions)
         => treeOptions.TryGetValue(ProjectKindOption, out var value) && TryParse(value, out var kind) ? kind : compilationKind;
 
+    /// <summary>Step 1: an override, from the analyzer options first, then the MSBuild property.</summary>
     private static bool TryReadOverride(AnalyzerConfigOptions options, out ProjectKindResolution resolution)
     {
         resolution = default;

@@ -15,9 +15,6 @@ namespace SupabaseKeyAnalyzers.Resolution;
 /// </summary>
 internal static class ConstantKeyFinder
 {
-    /// <summary>Deeply nested concatenations: the compiler folds them; walking further adds nothing.</summary>
-    private const int MaxDepth = 200;
-
     /// <summary>A key and the expression whose constant value first holds all of it.</summary>
     internal readonly struct Finding
     {
@@ -129,13 +126,13 @@ internal static class ConstantKeyFinder
     /// </summary>
     private static void Visit(ExpressionSyntax node, SemanticModel model, List<Finding> findings, System.Threading.CancellationToken cancellationToken, int depth)
     {
-        if (depth > MaxDepth || node is IdentifierNameSyntax or MemberAccessExpressionSyntax)
+        if (depth > SourceSyntax.MaxChainDepth || node is IdentifierNameSyntax or MemberAccessExpressionSyntax)
         {
             // Names are never where a key is formed: a constant's key is reported at its declaration.
             return;
         }
 
-        var value = ValueOf(node, model, cancellationToken);
+        var value = SourceSyntax.ConstantString(node, model, cancellationToken);
         if (value is not null)
         {
             if (KeyClassifier.MayContainKey(value))
@@ -173,7 +170,7 @@ internal static class ConstantKeyFinder
         var keyText = key.GetText(value);
         foreach (var child in ChainChildren(node))
         {
-            var childValue = ValueOf(child, model, cancellationToken);
+            var childValue = SourceSyntax.ConstantString(child, model, cancellationToken);
             var start = childValue?.IndexOf(keyText, StringComparison.Ordinal) ?? -1;
             if (start < 0)
             {
@@ -186,7 +183,7 @@ internal static class ConstantKeyFinder
                 return;
             }
 
-            if (depth < MaxDepth)
+            if (depth < SourceSyntax.MaxChainDepth)
             {
                 Locate(child, childValue!, new KeyMatch(start, key.Length, key.Kind, key.IsLocalDevelopment), model, findings, cancellationToken, depth + 1);
                 return;
@@ -205,53 +202,6 @@ internal static class ConstantKeyFinder
     };
 
     /// <summary>
-    /// The constant string value of a chain part: folded from syntax when it is made of string literals only, else
-    /// from the semantic model.
-    /// </summary>
-    private static string? ValueOf(ExpressionSyntax node, SemanticModel model, System.Threading.CancellationToken cancellationToken)
-    {
-        var folded = Fold(node, 0);
-        if (folded is not null || node is LiteralExpressionSyntax)
-        {
-            return folded;
-        }
-
-        if (node is not (ParenthesizedExpressionSyntax or BinaryExpressionSyntax or InterpolatedStringExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax))
-        {
-            return null;
-        }
-
-        var constant = model.GetConstantValue(node, cancellationToken);
-        return constant.HasValue ? constant.Value as string : null;
-    }
-
-    /// <summary>The value of a chain made of string literals only, or null.</summary>
-    private static string? Fold(ExpressionSyntax node, int depth)
-    {
-        if (depth > MaxDepth)
-        {
-            return null;
-        }
-
-        switch (node)
-        {
-            case LiteralExpressionSyntax literal:
-                return literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression) ? literal.Token.ValueText : null;
-            case ParenthesizedExpressionSyntax parenthesized:
-                return Fold(parenthesized.Expression, depth + 1);
-            case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } binary
-                when !binary.Left.IsKind(SyntaxKind.Utf8StringLiteralExpression) && !binary.Right.IsKind(SyntaxKind.Utf8StringLiteralExpression):
-                var left = Fold(binary.Left, depth + 1);
-                var right = left is null ? null : Fold(binary.Right, depth + 1);
-                return right is null ? null : left + right;
-            case InterpolatedStringExpressionSyntax interpolated when interpolated.Contents.All(c => c is InterpolatedStringTextSyntax):
-                return string.Concat(interpolated.Contents.Select(c => ((InterpolatedStringTextSyntax)c).TextToken.ValueText));
-            default:
-                return null;
-        }
-    }
-
-    /// <summary>
     /// Syntax-only test that keeps binding away from chains that cannot hold a key: some part must bring a key's start
     /// (<c>sb</c> or <c>eyJ</c>), as a literal or through a constant known to hold one.
     /// </summary>
@@ -262,7 +212,7 @@ internal static class ConstantKeyFinder
             switch (token.Kind())
             {
                 case SyntaxKind.StringLiteralToken or SyntaxKind.InterpolatedStringTextToken or SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken or SyntaxKind.Utf8StringLiteralToken:
-                    if (KeyConstantNames.HasKeyStart(token.ValueText))
+                    if (KeyClassifier.HasKeyStart(token.ValueText))
                     {
                         return true;
                     }

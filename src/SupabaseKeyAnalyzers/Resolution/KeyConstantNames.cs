@@ -31,7 +31,7 @@ internal sealed class KeyConstantNames
             return true;
         }
 
-        var body = identifier.Parent?.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or GlobalStatementSyntax);
+        var body = identifier.Parent is { } parent ? SourceSyntax.EnclosingBody(parent) : null;
         return body is not null && constLocals.GetValue(body, ConstLocals).Contains(identifier.ValueText);
     }
 
@@ -52,9 +52,6 @@ internal sealed class KeyConstantNames
         return locals ?? NoLocals;
     }
 
-    public static bool HasKeyStart(string text)
-        => text.IndexOf("sb", StringComparison.Ordinal) >= 0 || text.IndexOf("eyJ", StringComparison.Ordinal) >= 0;
-
     private static HashSet<string> Collect(Compilation compilation, CancellationToken cancellationToken)
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
@@ -62,7 +59,7 @@ internal sealed class KeyConstantNames
         {
             if (symbol is IFieldSymbol { IsConst: true, Type.SpecialType: SpecialType.System_String } field
                 && field.ConstantValue is string value
-                && HasKeyStart(value))
+                && Keys.KeyClassifier.HasKeyStart(value))
             {
                 result.Add(field.Name);
             }

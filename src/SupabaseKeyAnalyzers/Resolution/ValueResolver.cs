@@ -60,7 +60,7 @@ internal static class ValueResolver
         switch (reference)
         {
             case ILocalReferenceOperation local:
-                return LocalDefinition(local.Local, reference, model, cancellationToken);
+                return LocalDefinition(local.Local, model, cancellationToken);
             case IFieldReferenceOperation { Field: { } field } when field.IsReadOnly || followConstructorAssignments:
                 return MemberDefinition(field, model, followConstructorAssignments, cancellationToken);
             case IPropertyReferenceOperation { Property: { IsIndexer: false } property }:
@@ -180,7 +180,7 @@ internal static class ValueResolver
     private static ResolvedValue Concat(string? left, string? right)
         => left is null || right is null ? ResolvedValue.Unknown : ResolvedValue.FromText(left + right);
 
-    private static IOperation? LocalDefinition(ILocalSymbol local, IOperation reference, SemanticModel model, CancellationToken cancellationToken)
+    private static IOperation? LocalDefinition(ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
     {
         if (local.IsConst || local.IsRef)
         {
@@ -194,7 +194,7 @@ internal static class ValueResolver
         }
 
         // Assigned once: no other write in the enclosing body.
-        var body = declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or GlobalStatementSyntax or CompilationUnitSyntax);
+        var body = SourceSyntax.EnclosingBody(declarator);
         if (body is null || IsWrittenIn(body, local.Name))
         {
             return null;

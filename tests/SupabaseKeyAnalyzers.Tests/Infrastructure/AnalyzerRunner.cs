@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using SupabaseKeyAnalyzers.Testing;
 
 namespace SupabaseKeyAnalyzers.Tests.Infrastructure;
 
@@ -16,28 +17,19 @@ namespace SupabaseKeyAnalyzers.Tests.Infrastructure;
 /// </summary>
 public static class AnalyzerRunner
 {
-    public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = typeof(RuleIds).Assembly.GetTypes()
-        .Where(t => t.IsSubclassOf(typeof(DiagnosticAnalyzer)) && !t.IsAbstract && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
-        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-        .ToImmutableArray();
+    public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = PackageAnalyzers.Create();
 
-    public static ImmutableArray<CodeFixProvider> Fixers { get; } = typeof(CodeFixes.UsePublishableKeyFixer).Assembly.GetTypes()
+    public static ImmutableArray<CodeFixProvider> Fixers { get; } = typeof(CodeFixes.SecretKeyInClientProjectFixer).Assembly.GetTypes()
         .Where(t => t.IsSubclassOf(typeof(CodeFixProvider)) && !t.IsAbstract && t.GetCustomAttribute<ExportCodeFixProviderAttribute>() is not null)
         .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
         .ToImmutableArray();
-
-    private static readonly Lazy<ImmutableArray<MetadataReference>> Framework = new(() =>
-        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .ToImmutableArray());
 
     /// <summary>A project with the given sources, global config lines and (optionally) the Supabase stubs.</summary>
     public static Project CreateProject(IEnumerable<(string Path, string Text)> sources, string globalConfig = "", bool withSupabase = true, IEnumerable<(string Path, string Text)>? additionalFiles = null)
     {
         var workspace = new AdhocWorkspace();
         var projectId = ProjectId.CreateNewId();
-        var references = withSupabase ? Framework.Value.Add(TestReferences.Supabase) : Framework.Value;
+        var references = withSupabase ? PackageAnalyzers.FrameworkReferences.Add(TestReferences.Supabase) : PackageAnalyzers.FrameworkReferences;
         var solution = workspace.CurrentSolution.AddProject(ProjectInfo.Create(
             projectId,
             VersionStamp.Default,

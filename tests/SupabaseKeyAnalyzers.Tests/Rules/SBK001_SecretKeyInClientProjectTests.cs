@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis.Testing;
 using SupabaseKeyAnalyzers.CodeFixes;
 using SupabaseKeyAnalyzers.Rules;
 using SupabaseKeyAnalyzers.Tests.Infrastructure;
-using Verify = SupabaseKeyAnalyzers.Tests.Infrastructure.Verify<SupabaseKeyAnalyzers.Rules.SecretKeyAnalyzer, SupabaseKeyAnalyzers.CodeFixes.UsePublishableKeyFixer>;
+using Verify = SupabaseKeyAnalyzers.Tests.Infrastructure.Verify<SupabaseKeyAnalyzers.Rules.SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer, SupabaseKeyAnalyzers.CodeFixes.SecretKeyInClientProjectFixer>;
 
 namespace SupabaseKeyAnalyzers.Tests.Rules;
 
@@ -113,7 +113,7 @@ public class SBK001_SecretKeyInClientProjectTests
     [Fact]
     public Task Skips_generated_code()
     {
-        var test = new SupabaseTest<SecretKeyAnalyzer>();
+        var test = new SupabaseTest<SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer>();
         test.TestState.Sources.Add(("/0/Config.g.cs", $$"""
             class Generated
             {
@@ -134,7 +134,7 @@ public class SBK001_SecretKeyInClientProjectTests
     [Fact]
     public Task Severity_can_be_tuned_in_editorconfig()
     {
-        var test = new SupabaseTest<SecretKeyAnalyzer>
+        var test = new SupabaseTest<SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer>
         {
             TestCode = $$"""
                 class Config
@@ -153,10 +153,10 @@ public class SBK001_SecretKeyInClientProjectTests
     public Task Reports_a_secret_in_a_shipped_wwwroot_file_on_its_line()
     {
         var json = "{\n  \"Supabase\": {\n    \"Url\": \"https://x.supabase.co\",\n    \"Key\": \"" + TestKeys.ServiceRoleJwt + "\"\n  }\n}\n";
-        var test = new SupabaseTest<SecretKeyAnalyzer> { TestCode = "class App { }" };
+        var test = new SupabaseTest<SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer> { TestCode = "class App { }" };
         test.TestState.AdditionalFiles.Add(("/0/wwwroot/appsettings.json", json));
         test.WithProject(Client);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(RuleDescriptors.SBK001)
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(RuleDescriptors.SBK001_SecretKeyInClientProject)
             .WithSpan("/0/wwwroot/appsettings.json", 4, 13, 4, 13 + TestKeys.ServiceRoleJwt.Length)
             .WithArguments("service_role JWT 'eyJhbG…'", "served publicly from wwwroot"));
         return test.RunAsync();
@@ -165,31 +165,31 @@ public class SBK001_SecretKeyInClientProjectTests
     [Fact]
     public Task A_wwwroot_file_is_public_in_a_server_project_too()
     {
-        var test = new SupabaseTest<SecretKeyAnalyzer> { TestCode = "class App { }" };
+        var test = new SupabaseTest<SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer> { TestCode = "class App { }" };
         test.TestState.AdditionalFiles.Add(("/0/wwwroot/js/config.js", "window.key = '" + S + "';\n"));
         test.TestState.AdditionalFiles.Add(("/0/wwwroot/.env", "SUPABASE_KEY=" + TestKeys.OtherSecret + "\n"));
         test.TestState.AdditionalFiles.Add(("/0/appsettings.json", "{ \"Key\": \"" + S + "\" }"));
         test.WithProject(ProjectSetup.Web);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(RuleDescriptors.SBK001).WithSpan("/0/wwwroot/js/config.js", 1, 15, 1, 15 + S.Length).WithArguments("sb_secret_ key 'sb_secret_" + TestKeys.SecretBody[..6] + "…'", "served publicly from wwwroot"));
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(RuleDescriptors.SBK001).WithSpan("/0/wwwroot/.env", 1, 14, 1, 14 + S.Length).WithArguments("sb_secret_ key 'sb_secret_Zz9-Yy…'", "served publicly from wwwroot"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(RuleDescriptors.SBK001_SecretKeyInClientProject).WithSpan("/0/wwwroot/js/config.js", 1, 15, 1, 15 + S.Length).WithArguments("sb_secret_ key 'sb_secret_" + TestKeys.SecretBody[..6] + "…'", "served publicly from wwwroot"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(RuleDescriptors.SBK001_SecretKeyInClientProject).WithSpan("/0/wwwroot/.env", 1, 14, 1, 14 + S.Length).WithArguments("sb_secret_ key 'sb_secret_Zz9-Yy…'", "served publicly from wwwroot"));
         return test.RunAsync();
     }
 
     [Fact]
     public Task Tagged_assets_ship_only_in_client_projects()
     {
-        var clientTest = new SupabaseTest<SecretKeyAnalyzer> { TestCode = "class App { }" };
+        var clientTest = new SupabaseTest<SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer> { TestCode = "class App { }" };
         clientTest.TestState.AdditionalFiles.Add(("/0/Resources/Raw/config.json", "{ \"Key\": \"" + S + "\" }"));
         clientTest.TestState.AnalyzerConfigFiles.Add(("/0/Resources/Raw/.editorconfig", "[config.json]\nbuild_metadata.AdditionalFiles.SupabaseShipsTo = MauiAsset\n"));
         clientTest.WithProject(ProjectSetup.MauiAndroid);
-        clientTest.ExpectedDiagnostics.Add(new DiagnosticResult(RuleDescriptors.SBK001).WithSpan("/0/Resources/Raw/config.json", 1, 11, 1, 11 + S.Length).WithArguments("sb_secret_ key 'sb_secret_" + TestKeys.SecretBody[..6] + "…'", "bundled as MauiAsset in a client project: UseMaui=true"));
+        clientTest.ExpectedDiagnostics.Add(new DiagnosticResult(RuleDescriptors.SBK001_SecretKeyInClientProject).WithSpan("/0/Resources/Raw/config.json", 1, 11, 1, 11 + S.Length).WithArguments("sb_secret_ key 'sb_secret_" + TestKeys.SecretBody[..6] + "…'", "bundled as MauiAsset in a client project: UseMaui=true"));
         return clientTest.RunAsync();
     }
 
     [Fact]
     public Task Tagged_assets_are_not_reported_in_server_projects()
     {
-        var test = new SupabaseTest<SecretKeyAnalyzer> { TestCode = "class App { }" };
+        var test = new SupabaseTest<SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer> { TestCode = "class App { }" };
         test.TestState.AdditionalFiles.Add(("/0/appsettings.json", "{ \"Key\": \"" + S + "\" }"));
         test.TestState.AnalyzerConfigFiles.Add(("/0/.editorconfig", "[appsettings.json]\nbuild_metadata.AdditionalFiles.SupabaseShipsTo = EmbeddedResource\n"));
         test.WithProject(ProjectSetup.Web);

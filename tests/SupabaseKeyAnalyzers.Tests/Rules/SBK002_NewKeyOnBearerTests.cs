@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis.Testing;
 using SupabaseKeyAnalyzers.Rules;
 using SupabaseKeyAnalyzers.Tests.Infrastructure;
-using Verify = SupabaseKeyAnalyzers.Tests.Infrastructure.Verify<SupabaseKeyAnalyzers.Rules.BearerNewKeyAnalyzer, SupabaseKeyAnalyzers.CodeFixes.UseApiKeyHeaderFixer>;
+using Verify = SupabaseKeyAnalyzers.Tests.Infrastructure.Verify<SupabaseKeyAnalyzers.Rules.NewKeyOnBearerAnalyzer, SupabaseKeyAnalyzers.CodeFixes.NewKeyOnBearerFixer>;
 
 namespace SupabaseKeyAnalyzers.Tests.Rules;
 
@@ -98,7 +98,7 @@ public class SBK002_NewKeyOnBearerTests
     [Fact]
     public Task Follows_readonly_fields_and_properties_declared_in_other_files()
     {
-        var test = new SupabaseTest<BearerNewKeyAnalyzer>();
+        var test = new SupabaseTest<NewKeyOnBearerAnalyzer>();
         test.TestState.Sources.Add(("/0/Settings.cs", $$"""
             public class SupabaseSettings
             {
@@ -162,7 +162,7 @@ public class SBK002_NewKeyOnBearerTests
                 void Configure(HttpClient client) => client.DefaultRequestHeaders.Add("Authorization", "Bearer {{P}}");
             }
             """,
-            expected: new DiagnosticResult(RuleDescriptors.SBK002)
+            expected: new DiagnosticResult(RuleDescriptors.SBK002_NewKeyOnBearer)
                 .WithSpan(8, 42, 8, 102 + P.Length)
                 .WithArguments("sb_publishable_ key 'sb_publishable_" + TestKeys.PublishableBody[..6] + "…'"));
 

@@ -1,5 +1,5 @@
 using SupabaseKeyAnalyzers.Tests.Infrastructure;
-using Verify = SupabaseKeyAnalyzers.Tests.Infrastructure.Verify<SupabaseKeyAnalyzers.Rules.SecretKeyAnalyzer, SupabaseKeyAnalyzers.CodeFixes.ReadSecretFromEnvironmentFixer>;
+using Verify = SupabaseKeyAnalyzers.Tests.Infrastructure.Verify<SupabaseKeyAnalyzers.Rules.SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer, SupabaseKeyAnalyzers.CodeFixes.HardCodedSecretKeyFixer>;
 
 namespace SupabaseKeyAnalyzers.Tests.Rules;
 

@@ -11,22 +11,23 @@ using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using SupabaseKeyAnalyzers.Keys;
+using SupabaseKeyAnalyzers.Resolution;
 
 namespace SupabaseKeyAnalyzers.CodeFixes;
 
 /// <summary>
-/// SBK001: replaces the secret key with a reference to the publishable (or anon) key constant the compilation already
+/// SBK001 <c>SecretKeyInClientProject</c>: replaces the secret key with a reference to the publishable (or anon) key constant the compilation already
 /// declares, when there is exactly one; otherwise with a placeholder the user must fill in. No secret material remains.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UsePublishableKeyFixer)), Shared]
-public sealed class UsePublishableKeyFixer : CodeFixProvider
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SecretKeyInClientProjectFixer)), Shared]
+public sealed class SecretKeyInClientProjectFixer : CodeFixProvider
 {
     /// <summary>The text that stands where the secret was when no publishable key constant is known.</summary>
     public const string Placeholder = "YOUR_SUPABASE_PUBLISHABLE_KEY";
 
     public const string Title = "Use the publishable key";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.SecretKeyInClientProject);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleDescriptors.SBK001_SecretKeyInClientProject.Id);
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -46,7 +47,7 @@ public sealed class UsePublishableKeyFixer : CodeFixProvider
             }
 
             context.RegisterCodeFix(
-                CodeAction.Create(Title, c => FixAsync(context.Document, found.Value.Root, found.Value.Node, c), nameof(UsePublishableKeyFixer)),
+                CodeAction.Create(Title, c => FixAsync(context.Document, found.Value.Root, found.Value.Node, c), nameof(SecretKeyInClientProjectFixer)),
                 diagnostic);
         }
     }
@@ -54,7 +55,7 @@ public sealed class UsePublishableKeyFixer : CodeFixProvider
     private static async Task<Document> FixAsync(Document document, SyntaxNode root, ExpressionSyntax node, CancellationToken cancellationToken)
     {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        var value = model is null ? null : FixerSyntax.ConstantString(node, model, cancellationToken);
+        var value = model is null ? null : SourceSyntax.ConstantString(node, model, cancellationToken);
         if (model is null || value is null)
         {
             return document;

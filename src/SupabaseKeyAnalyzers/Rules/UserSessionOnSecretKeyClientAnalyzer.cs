@@ -11,34 +11,63 @@ using SupabaseKeyAnalyzers.Resolution;
 namespace SupabaseKeyAnalyzers.Rules;
 
 /// <summary>
-/// SBK003: <c>SignUp</c> (or another sign-in call) through <c>IGotrueClient</c> on a client that holds a secret key:
+/// SBK003 <c>UserSessionOnSecretKeyClient</c>: <c>SignUp</c> (or another sign-in call) through <c>IGotrueClient</c> on a client that holds a secret key:
 /// the <c>Auth</c> of a <c>Supabase.Client</c> created with a secret key, or a <c>Supabase.Gotrue.Client</c> whose
 /// options' headers carry one.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SignUpOnAdminClientAnalyzer : SupabaseAnalyzer
+public sealed class UserSessionOnSecretKeyClientAnalyzer : SupabaseAnalyzer
 {
     /// <summary>Diagnostic property: present (<c>true</c>) when the admin <c>CreateUser</c> rewrite can be offered.</summary>
     public const string FixableProperty = "Fixable";
 
-    /// <summary>Environment variables that hold a secret key by convention.</summary>
-    public static readonly ImmutableArray<string> SecretVariables = ImmutableArray.Create("SUPABASE_SERVICE_ROLE_KEY", "SUPABASE_SECRET_KEY", "SUPABASE_SECRET_KEYS");
-
     private const int MaxDepth = 6;
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SBK003);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SBK003_UserSessionOnSecretKeyClient);
 
-    internal override void OnCompilationStart(CompilationStartAnalysisContext start, SupabaseContext supabase)
+    internal override void OnCompilationStart(CompilationStartAnalysisContext start, ProjectContext project)
     {
-        if (supabase.GotrueClientInterface is null || (supabase.SupabaseClient is null && supabase.GotrueClient is null))
+        if (AnalyzerContext.TryCreate(start.Compilation) is { } context)
         {
-            return;
+            start.RegisterOperationAction(context.Analyze, OperationKind.Invocation);
         }
-
-        start.RegisterOperationAction(c => Analyze(c, supabase), OperationKind.Invocation);
     }
 
-    private static void Analyze(OperationAnalysisContext context, SupabaseContext supabase)
+    /// <summary>The Supabase symbols SBK003 matches, resolved once per compilation; null when the compilation has none.</summary>
+    private sealed class AnalyzerContext
+    {
+        private AnalyzerContext(Compilation compilation, INamedTypeSymbol gotrueClientInterface)
+        {
+            GotrueClientInterface = gotrueClientInterface;
+            SupabaseClient = compilation.GetTypeByMetadataName("Supabase.Client");
+            GotrueClient = compilation.GetTypeByMetadataName("Supabase.Gotrue.Client");
+            GotrueClientOptions = compilation.GetTypeByMetadataName("Supabase.Gotrue.ClientOptions");
+        }
+
+        public INamedTypeSymbol GotrueClientInterface { get; }
+
+        public INamedTypeSymbol? SupabaseClient { get; }
+
+        public INamedTypeSymbol? GotrueClient { get; }
+
+        public INamedTypeSymbol? GotrueClientOptions { get; }
+
+        public static AnalyzerContext? TryCreate(Compilation compilation)
+        {
+            var gotrueClientInterface = compilation.GetTypeByMetadataName("Supabase.Gotrue.Interfaces.IGotrueClient`2");
+            if (gotrueClientInterface is null)
+            {
+                return null;
+            }
+
+            var context = new AnalyzerContext(compilation, gotrueClientInterface);
+            return context.SupabaseClient is null && context.GotrueClient is null ? null : context;
+        }
+
+        public void Analyze(OperationAnalysisContext context) => UserSessionOnSecretKeyClientAnalyzer.Analyze(context, this);
+    }
+
+    private static void Analyze(OperationAnalysisContext context, AnalyzerContext supabase)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
@@ -78,7 +107,7 @@ public sealed class SignUpOnAdminClientAnalyzer : SupabaseAnalyzer
         var advice = isSignUp
             ? "create users with the admin API (AdminAuth(key).CreateUser) instead"
             : "sign users in on a separate client created with the publishable key";
-        context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.SBK003, invocation.Syntax.GetLocation(), additional, properties, method.Name, keyDescription, advice));
+        context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.SBK003_UserSessionOnSecretKeyClient, invocation.Syntax.GetLocation(), additional, properties, method.Name, keyDescription, advice));
     }
 
     /// <summary>The <c>new T(…)</c> an expression's value comes from, following locals, fields and properties.</summary>
@@ -106,21 +135,16 @@ public sealed class SignUpOnAdminClientAnalyzer : SupabaseAnalyzer
         var resolved = ValueResolver.Resolve(value, followConstructorAssignments: true, cancellationToken);
         if (resolved.EnvironmentVariable is { } variable)
         {
-            return SecretVariables.Contains(variable) ? "the " + variable + " environment variable" : null;
+            return SupabaseVocabulary.SecretKeyVariables.Contains(variable) ? "the " + variable + " environment variable" : null;
         }
 
-        var text = resolved.Text;
-        var trimmed = text?.Trim();
-        if (trimmed is not null && trimmed.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            text = trimmed.Substring("Bearer ".Length);
-        }
+        var text = SupabaseVocabulary.BearerCredential(resolved.Text) ?? resolved.Text;
 
         return KeyClassifier.ClassifyWhole(text) is { IsSecret: true } key ? key.Describe(text!) : null;
     }
 
     /// <summary>A secret <c>apikey</c> or <c>Authorization</c> in a <c>Supabase.Gotrue.ClientOptions</c>' initializer.</summary>
-    private static string? SecretInHeaders(IOperation options, SupabaseContext supabase, CancellationToken cancellationToken)
+    private static string? SecretInHeaders(IOperation options, AnalyzerContext supabase, CancellationToken cancellationToken)
     {
         if (supabase.GotrueClientOptions is null || FindCreation(options, supabase.GotrueClientOptions, cancellationToken)?.Initializer is not { } initializer)
         {
@@ -143,8 +167,7 @@ public sealed class SignUpOnAdminClientAnalyzer : SupabaseAnalyzer
             }
 
             var header = ValueResolver.ResolveString(name, cancellationToken);
-            if (string.Equals(header, BearerNewKeyAnalyzer.ApiKeyHeader, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(header, BearerNewKeyAnalyzer.AuthorizationHeader, StringComparison.OrdinalIgnoreCase))
+            if (SupabaseVocabulary.IsApiKey(header) || SupabaseVocabulary.IsAuthorization(header))
             {
                 if (DescribeSecret(value, cancellationToken) is { } description)
                 {

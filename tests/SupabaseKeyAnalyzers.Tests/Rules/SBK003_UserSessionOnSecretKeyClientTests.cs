@@ -1,11 +1,11 @@
 using Microsoft.CodeAnalysis.Testing;
 using SupabaseKeyAnalyzers.Rules;
 using SupabaseKeyAnalyzers.Tests.Infrastructure;
-using Verify = SupabaseKeyAnalyzers.Tests.Infrastructure.Verify<SupabaseKeyAnalyzers.Rules.SignUpOnAdminClientAnalyzer, SupabaseKeyAnalyzers.CodeFixes.UseAdminCreateUserFixer>;
+using Verify = SupabaseKeyAnalyzers.Tests.Infrastructure.Verify<SupabaseKeyAnalyzers.Rules.UserSessionOnSecretKeyClientAnalyzer, SupabaseKeyAnalyzers.CodeFixes.UserSessionOnSecretKeyClientFixer>;
 
 namespace SupabaseKeyAnalyzers.Tests.Rules;
 
-public class SBK003_SignUpOnAdminClientTests
+public class SBK003_UserSessionOnSecretKeyClientTests
 {
     private static readonly string S = TestKeys.Secret;
 
@@ -83,7 +83,7 @@ public class SBK003_SignUpOnAdminClientTests
                 }
             }
             """,
-            expected: new DiagnosticResult(RuleDescriptors.SBK003)
+            expected: new DiagnosticResult(RuleDescriptors.SBK003_UserSessionOnSecretKeyClient)
                 .WithSpan(10, 15, 10, 62)
                 .WithArguments("SignInWithPassword", "sb_secret_ key 'sb_secret_" + TestKeys.SecretBody[..6] + "…'", "sign users in on a separate client created with the publishable key"));
 

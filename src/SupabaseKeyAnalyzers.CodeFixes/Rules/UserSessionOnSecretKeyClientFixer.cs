@@ -17,21 +17,21 @@ using SupabaseKeyAnalyzers.Rules;
 namespace SupabaseKeyAnalyzers.CodeFixes;
 
 /// <summary>
-/// SBK003: rewrites <c>client.Auth.SignUp(email, password)</c> to <c>client.AdminAuth(key).CreateUser(email, password)</c>,
+/// SBK003 <c>UserSessionOnSecretKeyClient</c>: rewrites <c>client.Auth.SignUp(email, password)</c> to <c>client.AdminAuth(key).CreateUser(email, password)</c>,
 /// with the key expression the client was created with. The phone overload and <c>SignUpOptions.Data</c> become an
 /// <c>AdminUserAttributes</c>. <c>SignUp</c> returns <c>Session?</c> and <c>CreateUser</c> returns <c>User?</c>: the
 /// fix is offered only when the rewritten code still compiles.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseAdminCreateUserFixer)), Shared]
-public sealed class UseAdminCreateUserFixer : CodeFixProvider
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UserSessionOnSecretKeyClientFixer)), Shared]
+public sealed class UserSessionOnSecretKeyClientFixer : CodeFixProvider
 {
     public const string Title = "Create the user with the admin API (CreateUser)";
 
     private const int PhoneSignUp = 1;
 
-    private static readonly SyntaxAnnotation Rewritten = new(nameof(UseAdminCreateUserFixer));
+    private static readonly SyntaxAnnotation Rewritten = new(nameof(UserSessionOnSecretKeyClientFixer));
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.SignUpOnAdminClient);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleDescriptors.SBK003_UserSessionOnSecretKeyClient.Id);
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -39,7 +39,7 @@ public sealed class UseAdminCreateUserFixer : CodeFixProvider
     {
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.ContainsKey(SignUpOnAdminClientAnalyzer.FixableProperty) || diagnostic.AdditionalLocations.Count != 1)
+            if (!diagnostic.Properties.ContainsKey(UserSessionOnSecretKeyClientAnalyzer.FixableProperty) || diagnostic.AdditionalLocations.Count != 1)
             {
                 continue;
             }
@@ -47,7 +47,7 @@ public sealed class UseAdminCreateUserFixer : CodeFixProvider
             var fixedDocument = await FixAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
             if (fixedDocument is not null)
             {
-                context.RegisterCodeFix(CodeAction.Create(Title, _ => Task.FromResult(fixedDocument), nameof(UseAdminCreateUserFixer)), diagnostic);
+                context.RegisterCodeFix(CodeAction.Create(Title, _ => Task.FromResult(fixedDocument), nameof(UserSessionOnSecretKeyClientFixer)), diagnostic);
             }
         }
     }

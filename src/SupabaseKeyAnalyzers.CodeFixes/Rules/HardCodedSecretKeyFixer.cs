@@ -11,21 +11,19 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.FindSymbols;
 using SupabaseKeyAnalyzers.Keys;
+using SupabaseKeyAnalyzers.Resolution;
 
 namespace SupabaseKeyAnalyzers.CodeFixes;
 
 /// <summary>
-/// SBK004: reads the secret from the environment (<c>SUPABASE_SECRET_KEY</c>, or <c>SUPABASE_ACCESS_TOKEN</c> for a
+/// SBK004 <c>HardCodedSecretKey</c>: reads the secret from the environment (<c>SUPABASE_SECRET_KEY</c>, or <c>SUPABASE_ACCESS_TOKEN</c> for a
 /// personal access token), turning a <c>const</c> into a <c>static readonly</c> field (or a plain local) where needed.
 /// No fix where C# demands a constant, or where the key is only part of a longer string.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReadSecretFromEnvironmentFixer)), Shared]
-public sealed class ReadSecretFromEnvironmentFixer : CodeFixProvider
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HardCodedSecretKeyFixer)), Shared]
+public sealed class HardCodedSecretKeyFixer : CodeFixProvider
 {
-    public const string SecretKeyVariable = "SUPABASE_SECRET_KEY";
-    public const string AccessTokenVariable = "SUPABASE_ACCESS_TOKEN";
-
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.HardCodedSecretKey);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleDescriptors.SBK004_HardCodedSecretKey.Id);
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -40,13 +38,13 @@ public sealed class ReadSecretFromEnvironmentFixer : CodeFixProvider
             }
 
             var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            var key = model is null ? null : KeyClassifier.ClassifyWhole(FixerSyntax.ConstantString(f.Node, model, context.CancellationToken));
+            var key = model is null ? null : KeyClassifier.ClassifyWhole(SourceSyntax.ConstantString(f.Node, model, context.CancellationToken));
             if (key is not { IsSecret: true })
             {
                 continue;
             }
 
-            var variable = key.Value.Kind == KeyKind.PersonalAccessToken ? AccessTokenVariable : SecretKeyVariable;
+            var variable = SupabaseVocabulary.EnvironmentVariableFor(key.Value.Kind);
             var plan = await PlanAsync(context.Document, model!, f.Node, context.CancellationToken).ConfigureAwait(false);
             if (plan == Plan.None)
             {
@@ -57,7 +55,7 @@ public sealed class ReadSecretFromEnvironmentFixer : CodeFixProvider
                 CodeAction.Create(
                     $"Read the key from the {variable} environment variable",
                     c => Task.FromResult(Apply(context.Document, model!, f.Root, f.Node, plan, variable)),
-                    nameof(ReadSecretFromEnvironmentFixer)),
+                    nameof(HardCodedSecretKeyFixer)),
                 diagnostic);
         }
     }
@@ -122,7 +120,7 @@ public sealed class ReadSecretFromEnvironmentFixer : CodeFixProvider
         editor.ReplaceNode(node, read);
         if (plan == Plan.ConstFieldToStaticReadonly)
         {
-            var field = FixerSyntax.FirstAncestor<FieldDeclarationSyntax>(node)!;
+            var field = node.FirstAncestorOrSelf<FieldDeclarationSyntax>()!;
             editor.ReplaceNode(field, (current, _) =>
             {
                 var declaration = (FieldDeclarationSyntax)current;
@@ -137,7 +135,7 @@ public sealed class ReadSecretFromEnvironmentFixer : CodeFixProvider
         }
         else if (plan == Plan.ConstLocalToLocal)
         {
-            var local = FixerSyntax.FirstAncestor<LocalDeclarationStatementSyntax>(node)!;
+            var local = node.FirstAncestorOrSelf<LocalDeclarationStatementSyntax>()!;
             editor.ReplaceNode(local, (current, _) =>
             {
                 var statement = (LocalDeclarationStatementSyntax)current;

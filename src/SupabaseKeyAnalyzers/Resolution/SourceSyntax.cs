@@ -1,0 +1,78 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace SupabaseKeyAnalyzers.Resolution;
+
+/// <summary>Syntax facts shared by the analyzers and the fixers.</summary>
+internal static class SourceSyntax
+{
+    /// <summary>
+    /// The body a local lives in: a method, accessor, local function or lambda, or the compilation unit for top-level
+    /// statements (whose locals are shared by every top-level statement of the file).
+    /// </summary>
+    public static SyntaxNode? EnclosingBody(SyntaxNode node)
+        => node.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax);
+
+    /// <summary>
+    /// The constant string value of an expression: folded from syntax when it is made of string literals only (no
+    /// binding), else from the semantic model for names, concatenations and interpolations; null when not constant.
+    /// </summary>
+    public static string? ConstantString(ExpressionSyntax node, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var folded = FoldLiterals(node, 0);
+        if (folded is not null || node is LiteralExpressionSyntax)
+        {
+            return folded;
+        }
+
+        if (node is not (ParenthesizedExpressionSyntax or BinaryExpressionSyntax or InterpolatedStringExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax))
+        {
+            return null;
+        }
+
+        var constant = model.GetConstantValue(node, cancellationToken);
+        return constant.HasValue ? constant.Value as string : null;
+    }
+
+    /// <summary>Deeply nested concatenations: the compiler folds them; walking further adds nothing.</summary>
+    internal const int MaxChainDepth = 200;
+
+    /// <summary>The value of a chain made of string literals only, or null.</summary>
+    private static string? FoldLiterals(ExpressionSyntax node, int depth)
+    {
+        if (depth > MaxChainDepth)
+        {
+            return null;
+        }
+
+        switch (node)
+        {
+            case LiteralExpressionSyntax literal:
+                return literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression) ? literal.Token.ValueText : null;
+            case ParenthesizedExpressionSyntax parenthesized:
+                return FoldLiterals(parenthesized.Expression, depth + 1);
+            case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } binary
+                when !binary.Left.IsKind(SyntaxKind.Utf8StringLiteralExpression) && !binary.Right.IsKind(SyntaxKind.Utf8StringLiteralExpression):
+                var left = FoldLiterals(binary.Left, depth + 1);
+                var right = left is null ? null : FoldLiterals(binary.Right, depth + 1);
+                return right is null ? null : left + right;
+            case InterpolatedStringExpressionSyntax interpolated:
+                var builder = new System.Text.StringBuilder();
+                foreach (var content in interpolated.Contents)
+                {
+                    if (content is not InterpolatedStringTextSyntax text)
+                    {
+                        return null;
+                    }
+
+                    builder.Append(text.TextToken.ValueText);
+                }
+
+                return builder.ToString();
+            default:
+                return null;
+        }
+    }
+}

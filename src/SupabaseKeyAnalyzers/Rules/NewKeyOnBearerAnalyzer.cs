@@ -1,0 +1,186 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SupabaseKeyAnalyzers.Keys;
+using SupabaseKeyAnalyzers.Resolution;
+
+namespace SupabaseKeyAnalyzers.Rules;
+
+/// <summary>
+/// SBK002 <c>NewKeyOnBearer</c>: a new-format key (<c>sb_publishable_</c>, <c>sb_secret_</c>) sent as
+/// <c>Authorization: Bearer</c> — through <c>AuthenticationHeaderValue</c>, <c>HttpHeaders.Add</c>/<c>TryAddWithoutValidation</c>,
+/// any <c>IDictionary&lt;string, string&gt;</c> of headers, or the <c>token</c> of Supabase Functions' <c>Invoke</c>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
+{
+    /// <summary>Diagnostic property: which sink the Bearer value goes to (a <see cref="BearerSink"/> name).</summary>
+    public const string SinkProperty = "Sink";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SBK002_NewKeyOnBearer);
+
+    internal override void OnCompilationStart(CompilationStartAnalysisContext start, ProjectContext project)
+    {
+        var context = new AnalyzerContext(start.Compilation);
+        start.RegisterOperationAction(context.AnalyzeAssignment, OperationKind.SimpleAssignment);
+        start.RegisterOperationAction(context.AnalyzeInvocation, OperationKind.Invocation);
+    }
+
+    /// <summary>The symbols SBK002 matches, resolved once per compilation.</summary>
+    private sealed class AnalyzerContext
+    {
+        private readonly INamedTypeSymbol? authenticationHeaderValue;
+        private readonly INamedTypeSymbol? httpHeaders;
+        private readonly INamedTypeSymbol? httpRequestHeaders;
+        private readonly INamedTypeSymbol? genericDictionary;
+        private readonly INamedTypeSymbol? functionsClient;
+        private readonly INamedTypeSymbol? functionsClientInterface;
+
+        public AnalyzerContext(Compilation compilation)
+        {
+            authenticationHeaderValue = compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue");
+            httpHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeaders");
+            httpRequestHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpRequestHeaders");
+            genericDictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2");
+            functionsClient = compilation.GetTypeByMetadataName("Supabase.Functions.Client");
+            functionsClientInterface = compilation.GetTypeByMetadataName("Supabase.Functions.Interfaces.IFunctionsClient");
+        }
+
+        public void AnalyzeAssignment(OperationAnalysisContext context)
+        {
+            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            if (assignment.Target is not IPropertyReferenceOperation target)
+            {
+                return;
+            }
+
+            var property = target.Property;
+            if (property.IsIndexer)
+            {
+                // headers["Authorization"] = "Bearer …", also as ["Authorization"] = … in an object initializer.
+                if (target.Arguments.Length == 1 && IsStringDictionary(property.ContainingType)
+                    && IsAuthorization(target.Arguments[0].Value, context.CancellationToken))
+                {
+                    ReportBearerValue(context, assignment.Value, assignment.Syntax, BearerSink.Indexer);
+                }
+
+                return;
+            }
+
+            // request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key)
+            if (property.Name != SupabaseVocabulary.AuthorizationHeader || authenticationHeaderValue is null
+                || !property.ContainingType.IsOrDerivesFrom(httpRequestHeaders))
+            {
+                return;
+            }
+
+            if (ValueResolver.Unwrap(assignment.Value) is IObjectCreationOperation creation
+                && SymbolEqualityComparer.Default.Equals(creation.Type, authenticationHeaderValue)
+                && creation.Arguments.Length == 2
+                && SupabaseVocabulary.BearerScheme.Equals(ValueResolver.ResolveString(creation.Arguments[0].Value, context.CancellationToken)?.Trim(), System.StringComparison.OrdinalIgnoreCase))
+            {
+                var keyText = ValueResolver.ResolveString(creation.Arguments[1].Value, context.CancellationToken);
+                if (KeyClassifier.ClassifyWhole(keyText) is { IsNewFormat: true } key)
+                {
+                    Report(context, assignment.Syntax, key, keyText!, BearerSink.AuthorizationProperty);
+                }
+            }
+        }
+
+        public void AnalyzeInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            switch (method.Name)
+            {
+                case "Add" or "TryAdd" or "TryAddWithoutValidation":
+                    if (invocation.Arguments.Length != 2 || method.Parameters.Length != 2
+                        || method.Parameters[0].Type.SpecialType != SpecialType.System_String
+                        || method.Parameters[1].Type.SpecialType != SpecialType.System_String)
+                    {
+                        return;
+                    }
+
+                    var sink = method.ContainingType.IsOrDerivesFrom(httpHeaders) ? BearerSink.HeadersAdd
+                        : IsStringDictionary(method.ContainingType) ? (invocation.IsImplicit ? BearerSink.CollectionInitializer : BearerSink.HeadersAdd)
+                        : (BearerSink?)null;
+                    if (sink is null)
+                    {
+                        return;
+                    }
+
+                    var name = invocation.Arguments.First(a => a.Parameter?.Ordinal == 0);
+                    var value = invocation.Arguments.First(a => a.Parameter?.Ordinal == 1);
+                    if (IsAuthorization(name.Value, context.CancellationToken))
+                    {
+                        ReportBearerValue(context, value.Value, invocation.Syntax, sink.Value);
+                    }
+
+                    return;
+
+                case "Invoke" or "RawInvoke" when IsFunctionsClient(method.ContainingType):
+                    var token = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "token");
+                    if (token is null || token.IsImplicit)
+                    {
+                        return;
+                    }
+
+                    var tokenText = ValueResolver.ResolveString(token.Value, context.CancellationToken);
+                    if (KeyClassifier.ClassifyWhole(tokenText) is { IsNewFormat: true } key)
+                    {
+                        Report(context, token.Syntax, key, tokenText!, BearerSink.FunctionsToken);
+                    }
+
+                    return;
+            }
+        }
+
+        /// <summary>Reports when <paramref name="value"/> resolves to <c>Bearer &lt;new-format key&gt;</c>.</summary>
+        private static void ReportBearerValue(OperationAnalysisContext context, IOperation value, SyntaxNode location, BearerSink sink)
+        {
+            var credential = SupabaseVocabulary.BearerCredential(ValueResolver.ResolveString(value, context.CancellationToken));
+            if (KeyClassifier.ClassifyWhole(credential) is { IsNewFormat: true } key)
+            {
+                Report(context, location, key, credential!, sink);
+            }
+        }
+
+        private static void Report(OperationAnalysisContext context, SyntaxNode location, KeyMatch key, string text, BearerSink sink)
+            => context.ReportDiagnostic(Diagnostic.Create(
+                RuleDescriptors.SBK002_NewKeyOnBearer,
+                location.GetLocation(),
+                ImmutableDictionary<string, string?>.Empty.Add(SinkProperty, sink.ToString()),
+                key.Describe(text)));
+
+        private static bool IsAuthorization(IOperation name, CancellationToken cancellationToken)
+            => SupabaseVocabulary.IsAuthorization(ValueResolver.ResolveString(name, cancellationToken));
+
+        private bool IsStringDictionary(INamedTypeSymbol? type)
+            => type.IsOrImplements(genericDictionary, d => d.TypeArguments.All(t => t.SpecialType == SpecialType.System_String));
+
+        private bool IsFunctionsClient(INamedTypeSymbol? type)
+            => type.IsOrDerivesFrom(functionsClient) || SymbolEqualityComparer.Default.Equals(type, functionsClientInterface);
+    }
+}
+
+/// <summary>Where SBK002 found the Bearer value; <c>NewKeyOnBearerFixer</c> rewrites each shape differently.</summary>
+public enum BearerSink
+{
+    /// <summary><c>headers.Authorization = new AuthenticationHeaderValue("Bearer", key)</c>.</summary>
+    AuthorizationProperty,
+
+    /// <summary><c>headers.Add("Authorization", "Bearer " + key)</c> (also <c>TryAddWithoutValidation</c>, dictionaries).</summary>
+    HeadersAdd,
+
+    /// <summary><c>{ "Authorization", $"Bearer {key}" }</c> in a collection initializer.</summary>
+    CollectionInitializer,
+
+    /// <summary><c>headers["Authorization"] = "Bearer " + key</c>, also <c>["Authorization"] = …</c> in an object initializer.</summary>
+    Indexer,
+
+    /// <summary><c>functions.Invoke(name, token: key)</c>: Supabase Functions sends <c>token</c> as a Bearer token.</summary>
+    FunctionsToken,
+}
