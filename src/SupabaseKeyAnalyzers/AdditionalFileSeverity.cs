@@ -7,9 +7,11 @@ namespace SupabaseKeyAnalyzers;
 
 /// <summary>
 /// The severity of a rule's diagnostic in a non-C# file (a shipped <c>wwwroot/</c> file, a Razor file). The compiler
-/// applies <c>.editorconfig</c> severities to C# files only, so the rule decides, in this order:
+/// applies <c>.editorconfig</c> severities to C# files only: it keeps <c>dotnet_diagnostic.*.severity</c> entries as
+/// syntax-tree options, which no analyzer can read for another file. So the rule decides, in this order:
 /// <list type="number">
-/// <item>the setting for the file's own path (<c>[wwwroot/**.json]</c>, <c>[*]</c>; a <c>.globalconfig</c> setting too);</item>
+/// <item>the package's own per-path setting, <c>supabase_key_analyzers.&lt;ID&gt;.severity</c>, in a section that
+/// matches the file (<c>[wwwroot/**.json]</c>);</item>
 /// <item>the project-wide setting: <c>.globalconfig</c>, or an <c>.editorconfig</c> setting that every C# file of the
 /// project has with one value (<c>[*.cs]</c>);</item>
 /// <item>the rule's default.</item>
@@ -26,9 +28,15 @@ internal sealed class AdditionalFileSeverity
     public AdditionalFileSeverity(Compilation compilation, DiagnosticDescriptor descriptor)
     {
         this.descriptor = descriptor;
-        key = "dotnet_diagnostic." + descriptor.Id + ".severity";
+        key = PathSeverityKey(descriptor.Id);
         projectWide = new Lazy<ReportDiagnostic>(() => ProjectWide(compilation, descriptor.Id), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>The analyzer-config key of a rule's per-path severity for non-C# files.</summary>
+    public static string PathSeverityKey(string id) => "supabase_key_analyzers." + id + ".severity";
+
+    /// <summary>The values <see cref="PathSeverityKey"/> accepts: those of <c>dotnet_diagnostic.&lt;ID&gt;.severity</c>.</summary>
+    public static readonly string[] SeverityValues = { "error", "warning", "suggestion", "silent", "none", "default" };
 
     /// <summary>The severity to report with, or null when the rule is turned off for this file.</summary>
     public DiagnosticSeverity? For(AdditionalText file, AnalyzerOptions options, CancellationToken cancellationToken)

@@ -21,7 +21,7 @@ internal sealed class ProjectContext
     {
         var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
         Project = ProjectKindResolver.Resolve(compilation, global);
-        AnalyzeTestProjects = global.TryGetValue(AnalyzeTestProjectsOption, out var value) && value.Trim().Equals("true", System.StringComparison.OrdinalIgnoreCase);
+        AnalyzeTestProjects = global.TryGetValue(AnalyzeTestProjectsOption, out var value) && PackageOption.Is(value, "true");
     }
 
     public ProjectKindResolution Project { get; }

@@ -14,8 +14,19 @@ public static class RuleDescriptors
 
     internal const string SecurityCategory = "Security";
     internal const string UsageCategory = "Usage";
+    internal const string ConfigurationCategory = "Configuration";
 
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";
+
+    /// <summary>SBK000. Analyzer: <c>InvalidConfigurationAnalyzer</c>; no fixer.</summary>
+    public static readonly DiagnosticDescriptor SBK000_InvalidConfiguration = Create(
+        "SBK000",
+        "Invalid SupabaseKeyAnalyzers configuration",
+        "'{0}' is not a valid value for {1} (set in {2}); it is ignored. Accepted values: {3}.",
+        ConfigurationCategory,
+        DiagnosticSeverity.Warning,
+        "An option of SupabaseKeyAnalyzers holds a value it does not accept, so the option is ignored and the analyzers fall back to their defaults. Correct the value.",
+        WellKnownDiagnosticTags.CompilationEnd);
 
     /// <summary>SBK001. Analyzer: <c>SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer</c> (shared with SBK004); fixer: <c>SecretKeyInClientProjectFixer</c>.</summary>
     public static readonly DiagnosticDescriptor SBK001_SecretKeyInClientProject = Create(

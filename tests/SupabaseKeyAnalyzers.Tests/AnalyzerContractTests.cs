@@ -168,7 +168,9 @@ public class AnalyzerContractTests
         {
         }
 
-        public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) => throw new NotSupportedException();
+        public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action)
+        {
+        }
 
         public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => throw new NotSupportedException();
 

@@ -82,6 +82,35 @@ public class ProjectKindTests
             """, ProjectSetup.TestProject);
 
     [Fact]
+    public async Task In_test_projects_the_misuse_rules_still_report_and_the_leak_rules_do_not()
+    {
+        // A Bearer misuse or a sign-up on a secret-key client in an integration test is still a bug (SBK002, SBK003);
+        // keys in test fixtures are not shipped (SBK001/SBK004 wait for analyze_test_projects = true).
+        var project = AnalyzerRunner.CreateProject(
+            new[]
+            {
+                ("/app/IntegrationTests.cs", TestSources.Usings + /* lang=c#-test */ $$"""
+                    class IntegrationTests
+                    {
+                        const string Secret = "{{TestKeys.Secret}}";
+                        const string Publishable = "{{TestKeys.Publishable}}";
+
+                        async Task Run(HttpClient http)
+                        {
+                            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Publishable);
+                            var admin = new Supabase.Client("https://x.supabase.co", Secret);
+                            await admin.Auth.SignUp("a@b.c", "pw");
+                        }
+                    }
+                    """),
+            },
+            "build_property.IsTestProject = true\n");
+        var (diagnostics, exceptions) = await AnalyzerRunner.AnalyzeAsync(project);
+        Assert.Empty(exceptions);
+        Assert.Equal(new[] { "SBK002", "SBK003" }, diagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public Task A_test_framework_reference_alone_marks_a_test_project()
         => Verify.AnalyzerAsync($$"""
             class Config
@@ -120,13 +149,13 @@ public class ProjectKindTests
     public Task An_editorconfig_override_applies_to_the_files_it_names()
     {
         var test = new SupabaseTest<SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer>();
-        test.TestState.Sources.Add(("/src/Client/Config.cs", $$"""
+        test.TestState.Sources.Add(("/src/Client/Config.cs", /* lang=c#-test */ $$"""
             class ClientConfig
             {
                 public const string Key = {|SBK001:"{{TestKeys.Secret}}"|};
             }
             """));
-        test.TestState.Sources.Add(("/src/Server/Config.cs", $$"""
+        test.TestState.Sources.Add(("/src/Server/Config.cs", /* lang=c#-test */ $$"""
             class ServerConfig
             {
                 public const string Key = {|SBK004:"{{TestKeys.OtherSecret}}"|};

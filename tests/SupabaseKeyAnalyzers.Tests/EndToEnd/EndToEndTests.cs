@@ -1,5 +1,7 @@
 using SupabaseKeyAnalyzers.Testing;
 using System.IO.Compression;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
 using SupabaseKeyAnalyzers.Tests.Infrastructure;
 
 namespace SupabaseKeyAnalyzers.Tests.EndToEnd;
@@ -128,5 +130,57 @@ public sealed class EndToEndTests : IClassFixture<PackedPackage>
         Assert.Contains("client.DefaultRequestHeaders.Add(\"apikey\", Key);", File.ReadAllText(file), StringComparison.Ordinal);
         Assert.DoesNotContain("AuthenticationHeaderValue(\"Bearer\"", File.ReadAllText(file), StringComparison.Ordinal);
         Assert.DoesNotContain("SBK002", DotnetCli.RunChecked(app, "build", "--no-incremental"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_sample_shows_every_rule_once_with_its_default_severity_and_says_what_was_shown()
+    {
+        var output = DotnetCli.RunChecked(DotnetCli.RepositoryRoot, "build", Path.Combine("tests", "Sample", "Sample.proj"));
+        var findings = output.Split('\n').Select(l => Regex.Match(l, @": (error|warning|info) (SBK\d{3}):")).Where(m => m.Success).ToList();
+        foreach (var descriptor in AnalyzerContractTests.Registry)
+        {
+            var finding = Assert.Single(findings, m => m.Groups[2].Value == descriptor.Id);
+            Assert.Equal(descriptor.DefaultSeverity switch { DiagnosticSeverity.Error => "error", DiagnosticSeverity.Warning => "warning", _ => "info" }, finding.Groups[1].Value);
+        }
+
+        Assert.Equal(AnalyzerContractTests.Registry.Count(), findings.Count);
+        Assert.Contains($"Above: the {findings.Count} problems SupabaseKeyAnalyzers found in tests/Sample", output, StringComparison.Ordinal);
+        Assert.Contains("dotnet format analyzers", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Local_builds_get_a_version_that_changes_with_the_commit_and_release_builds_a_clean_one()
+    {
+        var commits = Regex.Match(RunGit("rev-list", "--count", "HEAD"), @"\d+").Value;
+        var output = Path.Combine(package.Workspace, "versioned");
+        DotnetCli.RunChecked(DotnetCli.RepositoryRoot, "pack", Path.Combine("src", "SupabaseKeyAnalyzers.Package"), "-c", "Release", "-o", output);
+        DotnetCli.RunChecked(DotnetCli.RepositoryRoot, "pack", Path.Combine("src", "SupabaseKeyAnalyzers.Package"), "-c", "Release", "-p:PublicRelease=true", "-o", output);
+        Assert.Equal(
+            new[] { "SupabaseKeyAnalyzers.0.2.0-dev." + commits + ".nupkg", "SupabaseKeyAnalyzers.0.2.0.nupkg" },
+            Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+        static string RunGit(params string[] arguments)
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = DotnetCli.RepositoryRoot, RedirectStandardOutput = true };
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var text = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return text;
+        }
+    }
+
+    [Fact]
+    public void The_end_to_end_projects_restore_into_an_isolated_packages_folder()
+    {
+        var app = package.CreateProject("classlib", "IsolatedApp");
+        DotnetCli.RunChecked(app, "build");
+        Assert.True(Directory.Exists(Path.Combine(package.PackagesFolder, "supabasekeyanalyzers", package.Version)));
+        var userCache = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages", "supabasekeyanalyzers", package.Version);
+        Assert.False(Directory.Exists(userCache), userCache + " was written");
     }
 }

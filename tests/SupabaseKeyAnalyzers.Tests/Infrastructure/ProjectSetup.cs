@@ -2,7 +2,8 @@ namespace SupabaseKeyAnalyzers.Tests.Infrastructure;
 
 /// <summary>
 /// What MSBuild (or Unity) tells the analyzer about one kind of project: the <c>build_property.*</c> values read off
-/// real builds (shared/facts/project-kinds.md), symbols and referenced assemblies.
+/// real builds of each template with the .NET 10 SDK (for kinds that cannot be built here: the values the MAUI, WPF,
+/// Windows Forms, Avalonia, Uno and Godot SDKs set, and Unity's symbols and references), symbols and referenced assemblies.
 /// </summary>
 public sealed record ProjectSetup(string Name)
 {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
@@ -10,7 +11,7 @@ public static class Verify<TAnalyzer, TFixer>
     where TFixer : CodeFixProvider, new()
 {
     /// <summary>Diagnostics come from the <c>{|ID:…|}</c> markup in <paramref name="source"/>.</summary>
-    public static Task AnalyzerAsync(string source, ProjectSetup? project = null, params DiagnosticResult[] expected)
+    public static Task AnalyzerAsync([StringSyntax("C#-test")] string source, ProjectSetup? project = null, params DiagnosticResult[] expected)
     {
         var test = new SupabaseTest<TAnalyzer, TFixer> { TestCode = source };
         if (project is not null)
@@ -23,7 +24,7 @@ public static class Verify<TAnalyzer, TFixer>
     }
 
     /// <summary>Checks the diagnostics in <paramref name="source"/>, the fixed code (which must compile) and Fix All.</summary>
-    public static Task FixAsync(string source, string fixedSource, ProjectSetup? project = null, int? iterations = null)
+    public static Task FixAsync([StringSyntax("C#-test")] string source, [StringSyntax("C#-test")] string fixedSource, ProjectSetup? project = null, int? iterations = null)
     {
         var test = new SupabaseTest<TAnalyzer, TFixer> { TestCode = source, FixedCode = fixedSource };
         if (iterations is not null)
@@ -41,7 +42,7 @@ public static class Verify<TAnalyzer, TFixer>
     }
 
     /// <summary>The diagnostic is reported but no fix is offered.</summary>
-    public static Task NoFixAsync(string source, ProjectSetup? project = null)
+    public static Task NoFixAsync([StringSyntax("C#-test")] string source, ProjectSetup? project = null)
     {
         var test = new SupabaseTest<TAnalyzer, TFixer> { TestCode = source, FixedCode = source };
         if (project is not null)

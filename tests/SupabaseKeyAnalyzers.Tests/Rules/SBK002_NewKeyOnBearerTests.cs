@@ -20,7 +20,7 @@ public class SBK002_NewKeyOnBearerTests
 
     [Fact]
     public Task Reports_AuthenticationHeaderValue_on_any_request_headers()
-        => Verify.AnalyzerAsync(Usings + $$"""
+        => Verify.AnalyzerAsync(Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -38,7 +38,7 @@ public class SBK002_NewKeyOnBearerTests
 
     [Fact]
     public Task Reports_header_Add_with_concatenation_interpolation_and_Format()
-        => Verify.AnalyzerAsync(Usings + $$"""
+        => Verify.AnalyzerAsync(Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -55,7 +55,7 @@ public class SBK002_NewKeyOnBearerTests
 
     [Fact]
     public Task Reports_header_dictionaries_including_the_Supabase_options()
-        => Verify.AnalyzerAsync(Usings + $$"""
+        => Verify.AnalyzerAsync(Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -79,7 +79,7 @@ public class SBK002_NewKeyOnBearerTests
 
     [Fact]
     public Task Reports_the_token_of_Functions_Invoke()
-        => Verify.AnalyzerAsync(Usings + $$"""
+        => Verify.AnalyzerAsync(Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -99,7 +99,7 @@ public class SBK002_NewKeyOnBearerTests
     public Task Follows_readonly_fields_and_properties_declared_in_other_files()
     {
         var test = new SupabaseTest<NewKeyOnBearerAnalyzer>();
-        test.TestState.Sources.Add(("/0/Settings.cs", $$"""
+        test.TestState.Sources.Add(("/0/Settings.cs", /* lang=c#-test */ $$"""
             public class SupabaseSettings
             {
                 public string AnonKey { get; set; } = "{{P}}";
@@ -107,7 +107,7 @@ public class SBK002_NewKeyOnBearerTests
                 public string Computed => "{{TestKeys.Secret}}";
             }
             """));
-        test.TestState.Sources.Add(("/0/Api.cs", Usings + """
+        test.TestState.Sources.Add(("/0/Api.cs", Usings + /* lang=c#-test */ """
             class Api
             {
                 readonly SupabaseSettings settings = new();
@@ -125,7 +125,7 @@ public class SBK002_NewKeyOnBearerTests
 
     [Fact]
     public Task Does_not_report_legacy_keys_user_tokens_unknown_values_apikey_or_other_schemes()
-        => Verify.AnalyzerAsync(Usings + $$"""
+        => Verify.AnalyzerAsync(Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -156,7 +156,7 @@ public class SBK002_NewKeyOnBearerTests
     [Fact]
     public Task The_message_shows_no_more_than_a_prefix()
         => Verify.AnalyzerAsync(
-            Usings + $$"""
+            Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 void Configure(HttpClient client) => client.DefaultRequestHeaders.Add("Authorization", "Bearer {{P}}");
@@ -169,7 +169,7 @@ public class SBK002_NewKeyOnBearerTests
     [Fact]
     public Task Fix_rewrites_AuthenticationHeaderValue_to_an_apikey_header()
         => Verify.FixAsync(
-            Usings + $$"""
+            Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -181,7 +181,7 @@ public class SBK002_NewKeyOnBearerTests
                 }
             }
             """,
-            Usings + $$"""
+            Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -197,7 +197,7 @@ public class SBK002_NewKeyOnBearerTests
     [Fact]
     public Task Fix_rewrites_Add_TryAddWithoutValidation_and_literal_values()
         => Verify.FixAsync(
-            Usings + $$"""
+            Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -211,7 +211,7 @@ public class SBK002_NewKeyOnBearerTests
                 }
             }
             """,
-            Usings + $$"""
+            Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -229,7 +229,7 @@ public class SBK002_NewKeyOnBearerTests
     [Fact]
     public Task Fix_rewrites_initializers()
         => Verify.FixAsync(
-            Usings + $$"""
+            Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -249,7 +249,7 @@ public class SBK002_NewKeyOnBearerTests
                 };
             }
             """,
-            Usings + $$"""
+            Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -273,7 +273,7 @@ public class SBK002_NewKeyOnBearerTests
     [Fact]
     public Task Fix_removes_the_Bearer_header_when_apikey_is_already_set_to_the_same_key()
         => Verify.FixAsync(
-            Usings + $$"""
+            Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -292,7 +292,7 @@ public class SBK002_NewKeyOnBearerTests
                 };
             }
             """,
-            Usings + $$"""
+            Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -313,7 +313,7 @@ public class SBK002_NewKeyOnBearerTests
     [Fact]
     public Task Fix_moves_a_Functions_token_into_the_apikey_header()
         => Verify.FixAsync(
-            Usings + $$"""
+            Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -325,7 +325,7 @@ public class SBK002_NewKeyOnBearerTests
                 }
             }
             """,
-            Usings + $$"""
+            Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -340,7 +340,7 @@ public class SBK002_NewKeyOnBearerTests
 
     [Fact]
     public Task No_fix_where_the_rewrite_is_not_safe()
-        => Verify.NoFixAsync(Usings + $$"""
+        => Verify.NoFixAsync(Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Bearer = "Bearer {{P}}";

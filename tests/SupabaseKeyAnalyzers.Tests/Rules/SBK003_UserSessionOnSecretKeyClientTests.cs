@@ -19,7 +19,7 @@ public class SBK003_UserSessionOnSecretKeyClientTests
 
     [Fact]
     public Task Reports_SignUp_on_clients_created_with_a_secret_key_through_every_receiver_shape()
-        => Verify.AnalyzerAsync(Usings + $$"""
+        => Verify.AnalyzerAsync(Usings + /* lang=c#-test */ $$"""
             using Client = Supabase.Client;
 
             class Seeder
@@ -54,7 +54,7 @@ public class SBK003_UserSessionOnSecretKeyClientTests
 
     [Fact]
     public Task Reports_a_Gotrue_client_whose_headers_carry_a_secret_key()
-        => Verify.AnalyzerAsync(Usings + $$"""
+        => Verify.AnalyzerAsync(Usings + /* lang=c#-test */ $$"""
             class Seeder
             {
                 const string ServiceKey = "{{S}}";
@@ -72,7 +72,7 @@ public class SBK003_UserSessionOnSecretKeyClientTests
     [Fact]
     public Task Reports_other_sign_in_calls_and_names_them()
         => Verify.AnalyzerAsync(
-            Usings + $$"""
+            Usings + /* lang=c#-test */ $$"""
             class Seeder
             {
                 async Task Run(string email, string password)
@@ -89,7 +89,7 @@ public class SBK003_UserSessionOnSecretKeyClientTests
 
     [Fact]
     public Task Does_not_report_publishable_anon_or_unknown_keys_user_types_or_CreateUser()
-        => Verify.AnalyzerAsync(Usings + $$"""
+        => Verify.AnalyzerAsync(Usings + /* lang=c#-test */ $$"""
             namespace MyApp
             {
                 class Client
@@ -131,7 +131,7 @@ public class SBK003_UserSessionOnSecretKeyClientTests
     [Fact]
     public Task Fix_rewrites_the_email_overload()
         => Verify.FixAsync(
-            Usings + $$"""
+            Usings + /* lang=c#-test */ $$"""
             class Seeder
             {
                 const string ServiceKey = "{{S}}";
@@ -148,7 +148,7 @@ public class SBK003_UserSessionOnSecretKeyClientTests
                 }
             }
             """,
-            Usings + $$"""
+            Usings + /* lang=c#-test */ $$"""
             class Seeder
             {
                 const string ServiceKey = "{{S}}";
@@ -169,7 +169,7 @@ public class SBK003_UserSessionOnSecretKeyClientTests
     [Fact]
     public Task Fix_rewrites_the_phone_and_options_overloads_to_AdminUserAttributes()
         => Verify.FixAsync(
-            Usings + $$"""
+            Usings + /* lang=c#-test */ $$"""
             static class Keys
             {
                 public static readonly string Service = "{{TestKeys.ServiceRoleJwt}}";
@@ -187,7 +187,7 @@ public class SBK003_UserSessionOnSecretKeyClientTests
                 }
             }
             """,
-            Usings + $$"""
+            Usings + /* lang=c#-test */ $$"""
             static class Keys
             {
                 public static readonly string Service = "{{TestKeys.ServiceRoleJwt}}";
@@ -209,7 +209,7 @@ public class SBK003_UserSessionOnSecretKeyClientTests
     [Fact]
     public Task Fix_uses_the_environment_lookup_and_fields_assigned_in_a_constructor()
         => Verify.FixAsync(
-            Usings + """
+            Usings + /* lang=c#-test */ """
             class Seeder
             {
                 private readonly Supabase.Client client;
@@ -230,7 +230,7 @@ public class SBK003_UserSessionOnSecretKeyClientTests
                 }
             }
             """,
-            Usings + """
+            Usings + /* lang=c#-test */ """
             class Seeder
             {
                 private readonly Supabase.Client client;
@@ -254,7 +254,7 @@ public class SBK003_UserSessionOnSecretKeyClientTests
 
     [Fact]
     public Task No_fix_where_the_result_is_used_as_a_session_or_the_key_is_out_of_scope()
-        => Verify.NoFixAsync(Usings + $$"""
+        => Verify.NoFixAsync(Usings + /* lang=c#-test */ $$"""
             class Seeder
             {
                 Supabase.Client Create(string key) => new Supabase.Client("https://x.supabase.co", key);

@@ -21,7 +21,7 @@ public class SBK004_HardCodedSecretKeyTests
             """, Server);
 
     [Fact]
-    public Task Fix_turns_a_const_into_a_static_readonly_field_read_from_the_environment()
+    public Task Fix_turns_a_const_into_a_static_property_that_reads_the_environment_where_the_key_is_used()
         => Verify.FixAsync(
             $$"""
             using System;
@@ -38,7 +38,7 @@ public class SBK004_HardCodedSecretKeyTests
 
             public class Config
             {
-                public static readonly string ServiceKey = Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY") ?? throw new InvalidOperationException("Set the SUPABASE_SECRET_KEY environment variable.");
+                public static string ServiceKey => Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY") ?? throw new InvalidOperationException("Set the SUPABASE_SECRET_KEY environment variable.");
 
                 public Supabase.Client Create() => new Supabase.Client("https://x.supabase.co", ServiceKey);
             }
@@ -108,7 +108,7 @@ public class SBK004_HardCodedSecretKeyTests
             """, Server);
 
     [Fact]
-    public Task Fix_all_fixes_every_occurrence()
+    public Task Fix_all_fixes_every_occurrence_and_static_readonly_fields_become_properties_that_do_not_throw_at_type_initialization()
         => Verify.FixAsync(
             $$"""
             using System;
@@ -124,9 +124,82 @@ public class SBK004_HardCodedSecretKeyTests
 
             class A
             {
-                static readonly string One = Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY") ?? throw new InvalidOperationException("Set the SUPABASE_SECRET_KEY environment variable.");
-                static readonly string Two = Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY") ?? throw new InvalidOperationException("Set the SUPABASE_SECRET_KEY environment variable.");
+                static string One => Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY") ?? throw new InvalidOperationException("Set the SUPABASE_SECRET_KEY environment variable.");
+                static string Two => Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY") ?? throw new InvalidOperationException("Set the SUPABASE_SECRET_KEY environment variable.");
             }
             """,
             Server);
+
+    [Fact]
+    public Task Fix_keeps_fields_that_must_stay_fields_and_turns_instance_fields_into_instance_properties()
+        => Verify.FixAsync(
+            $$"""
+            using System;
+
+            class Settings
+            {
+                readonly string instanceKey = {|SBK004:"{{S}}"|};
+                readonly string assigned = {|SBK004:"{{S}}"|};
+                [NonSerialized]
+                string serialized = {|SBK004:"{{S}}"|};
+                string first = {|SBK004:"{{S}}"|}, second = "";
+
+                Settings(bool other)
+                {
+                    if (other)
+                    {
+                        assigned = "";
+                    }
+                }
+
+                string All => instanceKey + assigned + serialized + first + second;
+            }
+            """,
+            """
+            using System;
+
+            class Settings
+            {
+                string instanceKey => Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY") ?? throw new InvalidOperationException("Set the SUPABASE_SECRET_KEY environment variable.");
+                readonly string assigned = Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY") ?? throw new InvalidOperationException("Set the SUPABASE_SECRET_KEY environment variable.");
+                [NonSerialized]
+                string serialized = Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY") ?? throw new InvalidOperationException("Set the SUPABASE_SECRET_KEY environment variable.");
+                string first = Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY") ?? throw new InvalidOperationException("Set the SUPABASE_SECRET_KEY environment variable."), second = "";
+
+                Settings(bool other)
+                {
+                    if (other)
+                    {
+                        assigned = "";
+                    }
+                }
+
+                string All => instanceKey + assigned + serialized + first + second;
+            }
+            """,
+            Server);
+
+    [Theory]
+    [InlineData("secret", "SUPABASE_SECRET_KEY")]
+    [InlineData("service_role", "SUPABASE_SECRET_KEY")]
+    [InlineData("personal access token", "SUPABASE_ACCESS_TOKEN")]
+    public Task The_message_names_the_variable_the_fix_reads(string kind, string variable)
+    {
+        var key = kind switch { "secret" => S, "service_role" => TestKeys.ServiceRoleJwt, _ => TestKeys.PersonalAccessToken };
+        var shown = kind switch
+        {
+            "secret" => "sb_secret_ key 'sb_secret_" + TestKeys.SecretBody[..6] + "…'",
+            "service_role" => "service_role JWT '" + key[..6] + "…'",
+            _ => "sbp_ personal access token '" + key[..10] + "…'",
+        };
+        return Verify.AnalyzerAsync(
+            $$"""
+            class Config
+            {
+                public const string Key = "{{key}}";
+            }
+            """,
+            Server,
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult(RuleDescriptors.SBK004_HardCodedSecretKey).WithSpan(3, 31, 3, 33 + key.Length).WithArguments(shown, variable));
+    }
 }

@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+
+namespace SupabaseKeyAnalyzers;
+
+/// <summary>
+/// Every option the package reads, in one place: where it is set, the analyzer-config key it arrives under, and the
+/// values it accepts. SBK000 <c>InvalidConfiguration</c> checks them all; adding an option here is all it takes.
+/// </summary>
+internal static class PackageOptions
+{
+    public static readonly PackageOption ProjectKind = new(
+        Projects.ProjectKindResolver.ProjectKindOption, Projects.ProjectKindResolver.ProjectKindOption, perFile: true, "client", "server", "auto");
+
+    public static readonly PackageOption ProjectKindProperty = new(
+        Projects.ProjectKindResolver.ProjectKindProperty, "the SupabaseProjectKind MSBuild property", perFile: false, "client", "server", "auto");
+
+    public static readonly PackageOption AnalyzeTestProjects = new(
+        ProjectContext.AnalyzeTestProjectsOption, ProjectContext.AnalyzeTestProjectsOption, perFile: false, "true", "false");
+
+    public static readonly PackageOption ScanShippedFiles = new(
+        "build_property.SupabaseKeyAnalyzersScanShippedFiles", "the SupabaseKeyAnalyzersScanShippedFiles MSBuild property", perFile: false, "true", "false");
+
+    public static readonly PackageOption ShippedFileSeverity = new(
+        AdditionalFileSeverity.PathSeverityKey(RuleDescriptors.SBK001_SecretKeyInClientProject.Id), AdditionalFileSeverity.PathSeverityKey(RuleDescriptors.SBK001_SecretKeyInClientProject.Id), perFile: true, AdditionalFileSeverity.SeverityValues);
+
+    public static readonly ImmutableArray<PackageOption> All = ImmutableArray.Create(ProjectKind, ProjectKindProperty, AnalyzeTestProjects, ScanShippedFiles, ShippedFileSeverity);
+}
+
+/// <summary>One option: its key, how a message names it, whether <c>.editorconfig</c> can set it per file, its values.</summary>
+internal sealed class PackageOption
+{
+    public PackageOption(string key, string displayName, bool perFile, params string[] acceptedValues)
+    {
+        Key = key;
+        DisplayName = displayName;
+        PerFile = perFile;
+        AcceptedValues = ImmutableArray.Create(acceptedValues);
+    }
+
+    public string Key { get; }
+
+    public string DisplayName { get; }
+
+    public bool PerFile { get; }
+
+    public ImmutableArray<string> AcceptedValues { get; }
+
+    /// <summary>True for an accepted value (case-insensitive, surrounding white space ignored) or an unset, empty one.</summary>
+    public bool IsValid(string value)
+    {
+        var trimmed = value.Trim();
+        return trimmed.Length == 0 || AcceptedValues.Contains(trimmed, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>True when the value is set and equals <paramref name="accepted"/>.</summary>
+    public static bool Is(string? value, string accepted) => string.Equals(value?.Trim(), accepted, StringComparison.OrdinalIgnoreCase);
+}
