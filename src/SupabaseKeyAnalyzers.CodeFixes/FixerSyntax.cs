@@ -13,6 +13,16 @@ namespace SupabaseKeyAnalyzers.CodeFixes;
 /// <summary>Syntax helpers shared by the fixers.</summary>
 internal static class FixerSyntax
 {
+    /// <summary>
+    /// True when a fix may edit the code a diagnostic points at: a C# document of the user's. Never C# generated from a
+    /// Razor file (or any source-generated document): editing it changes nothing, and Razor tooling offers only its
+    /// own C# code actions in <c>.razor</c> files. Diagnostics in non-C# files (shipped files, Razor text) have no document.
+    /// </summary>
+    public static bool CanFix(Document document, Diagnostic diagnostic)
+        => diagnostic.Location.IsInSource
+           && document is not SourceGeneratedDocument
+           && !RazorCode.IsGeneratedFromRazor(diagnostic.Location.SourceTree!);
+
     /// <summary>The expression a diagnostic was reported on.</summary>
     public static async Task<(SyntaxNode Root, T Node)?> FindAsync<T>(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         where T : SyntaxNode

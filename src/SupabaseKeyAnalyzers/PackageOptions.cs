@@ -22,10 +22,15 @@ internal static class PackageOptions
     public static readonly PackageOption ScanShippedFiles = new(
         "build_property.SupabaseKeyAnalyzersScanShippedFiles", "the SupabaseKeyAnalyzersScanShippedFiles MSBuild property", perFile: false, "true", "false");
 
-    public static readonly PackageOption ShippedFileSeverity = new(
-        AdditionalFileSeverity.PathSeverityKey(RuleDescriptors.SBK001_SecretKeyInClientProject.Id), AdditionalFileSeverity.PathSeverityKey(RuleDescriptors.SBK001_SecretKeyInClientProject.Id), perFile: true, AdditionalFileSeverity.SeverityValues);
+    /// <summary>The per-path severities of the rules that report in non-C# files (shipped files, Razor files).</summary>
+    public static readonly ImmutableArray<PackageOption> FileSeverities = ImmutableArray.Create(
+        FileSeverity(RuleDescriptors.SBK001_SecretKeyInClientProject),
+        FileSeverity(RuleDescriptors.SBK004_HardCodedSecretKey));
 
-    public static readonly ImmutableArray<PackageOption> All = ImmutableArray.Create(ProjectKind, ProjectKindProperty, AnalyzeTestProjects, ScanShippedFiles, ShippedFileSeverity);
+    public static readonly ImmutableArray<PackageOption> All = ImmutableArray.Create(ProjectKind, ProjectKindProperty, AnalyzeTestProjects, ScanShippedFiles).AddRange(FileSeverities);
+
+    private static PackageOption FileSeverity(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor)
+        => new(AdditionalFileSeverity.PathSeverityKey(descriptor.Id), AdditionalFileSeverity.PathSeverityKey(descriptor.Id), perFile: true, AdditionalFileSeverity.SeverityValues);
 }
 
 /// <summary>One option: its key, how a message names it, whether <c>.editorconfig</c> can set it per file, its values.</summary>

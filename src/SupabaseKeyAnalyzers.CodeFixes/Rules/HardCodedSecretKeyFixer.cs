@@ -33,6 +33,11 @@ public sealed class HardCodedSecretKeyFixer : CodeFixProvider
     {
         foreach (var diagnostic in context.Diagnostics)
         {
+            if (!FixerSyntax.CanFix(context.Document, diagnostic))
+            {
+                continue;
+            }
+
             var found = await FixerSyntax.FindAsync<ExpressionSyntax>(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
             if (found is not { } f || FixerSyntax.IsUtf8(f.Node))
             {

@@ -39,7 +39,8 @@ public sealed class NewKeyOnBearerFixer : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(NewKeyOnBearerAnalyzer.SinkProperty, out var sinkName) || !Enum.TryParse<BearerSink>(sinkName, out var sink))
+            if (!FixerSyntax.CanFix(context.Document, diagnostic)
+                || !diagnostic.Properties.TryGetValue(NewKeyOnBearerAnalyzer.SinkProperty, out var sinkName) || !Enum.TryParse<BearerSink>(sinkName, out var sink))
             {
                 continue;
             }

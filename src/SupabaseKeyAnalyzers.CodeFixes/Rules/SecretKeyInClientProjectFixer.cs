@@ -35,7 +35,7 @@ public sealed class SecretKeyInClientProjectFixer : CodeFixProvider
     {
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Location.IsInSource)
+            if (!FixerSyntax.CanFix(context.Document, diagnostic))
             {
                 continue;
             }

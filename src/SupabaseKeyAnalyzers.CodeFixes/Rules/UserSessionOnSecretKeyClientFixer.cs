@@ -39,7 +39,8 @@ public sealed class UserSessionOnSecretKeyClientFixer : CodeFixProvider
     {
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.ContainsKey(UserSessionOnSecretKeyClientAnalyzer.FixableProperty) || diagnostic.AdditionalLocations.Count != 1)
+            if (!FixerSyntax.CanFix(context.Document, diagnostic)
+                || !diagnostic.Properties.ContainsKey(UserSessionOnSecretKeyClientAnalyzer.FixableProperty) || diagnostic.AdditionalLocations.Count != 1)
             {
                 continue;
             }

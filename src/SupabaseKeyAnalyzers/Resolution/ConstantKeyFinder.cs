@@ -34,28 +34,13 @@ internal static class ConstantKeyFinder
     }
 
     /// <summary>
-    /// True when the node is the root of a string-forming chain: analyze it; its literal, concatenation and
-    /// interpolation descendants are covered by the root.
-    /// </summary>
-    public static bool IsChainRoot(ExpressionSyntax node)
-    {
-        var parent = node.Parent;
-        while (parent is ParenthesizedExpressionSyntax)
-        {
-            parent = parent.Parent;
-        }
-
-        return parent is not (BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } or InterpolationSyntax);
-    }
-
-    /// <summary>
     /// The syntax-only prefilter: false when the chain rooted at <paramref name="root"/> cannot hold a key, so that
     /// nothing is bound for it.
     /// </summary>
-    public static bool MayHoldKey(ExpressionSyntax root, KeyConstantNames constants)
+    public static bool MayHoldKey(ExpressionSyntax root, KeyCandidates candidates, KeyCandidates.TreeScan scan)
         => root is LiteralExpressionSyntax literal
             ? KeyClassifier.MayContainKey(literal.Token.ValueText)
-            : MayFormString(root) && HasKeyStart(root, constants);
+            : MayFormString(root) && HasKeyStart(root, candidates, scan);
 
     /// <summary>Finds every key formed inside the chain rooted at <paramref name="root"/> (after <see cref="MayHoldKey"/>).</summary>
     public static void Find(ExpressionSyntax root, SemanticModel model, List<Finding> findings, System.Threading.CancellationToken cancellationToken)
@@ -205,7 +190,7 @@ internal static class ConstantKeyFinder
     /// Syntax-only test that keeps binding away from chains that cannot hold a key: some part must bring a key's start
     /// (<c>sb</c> or <c>eyJ</c>), as a literal or through a constant known to hold one.
     /// </summary>
-    private static bool HasKeyStart(ExpressionSyntax root, KeyConstantNames constants)
+    private static bool HasKeyStart(ExpressionSyntax root, KeyCandidates candidates, KeyCandidates.TreeScan scan)
     {
         foreach (var token in root.DescendantTokens())
         {
@@ -218,7 +203,7 @@ internal static class ConstantKeyFinder
                     }
 
                     break;
-                case SyntaxKind.IdentifierToken when constants.Contains(token):
+                case SyntaxKind.IdentifierToken when candidates.IsKeyConstant(token, scan):
                     return true;
             }
         }

@@ -52,7 +52,7 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
         public void AnalyzeAssignment(OperationAnalysisContext context)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (assignment.Target is not IPropertyReferenceOperation target)
+            if (assignment.Target is not IPropertyReferenceOperation target || !RazorCode.ShouldAnalyze(assignment.Syntax.SyntaxTree, context.IsGeneratedCode))
             {
                 return;
             }
@@ -94,6 +94,11 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
+            if (!RazorCode.ShouldAnalyze(invocation.Syntax.SyntaxTree, context.IsGeneratedCode))
+            {
+                return;
+            }
+
             switch (method.Name)
             {
                 case "Add" or "TryAdd" or "TryAddWithoutValidation":
@@ -148,12 +153,18 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
             }
         }
 
-        private static void Report(OperationAnalysisContext context, SyntaxNode location, KeyMatch key, string text, BearerSink sink)
-            => context.ReportDiagnostic(Diagnostic.Create(
-                RuleDescriptors.SBK002_NewKeyOnBearer,
-                location.GetLocation(),
-                ImmutableDictionary<string, string?>.Empty.Add(SinkProperty, sink.ToString()),
-                key.Describe(text)));
+        private static void Report(OperationAnalysisContext context, SyntaxNode node, KeyMatch key, string text, BearerSink sink)
+        {
+            var location = node.GetLocation();
+            if (RazorCode.IsReportable(location))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    RuleDescriptors.SBK002_NewKeyOnBearer,
+                    location,
+                    ImmutableDictionary<string, string?>.Empty.Add(SinkProperty, sink.ToString()),
+                    key.Describe(text)));
+            }
+        }
 
         private static bool IsAuthorization(IOperation name, CancellationToken cancellationToken)
             => SupabaseVocabulary.IsAuthorization(ValueResolver.ResolveString(name, cancellationToken));

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -15,7 +14,10 @@ namespace SupabaseKeyAnalyzers.Rules;
 /// <summary>
 /// SBK001 <c>SecretKeyInClientProject</c> (a secret key in a client project, or in any file that ships to users) and
 /// SBK004 <c>HardCodedSecretKey</c> (a secret key hard-coded elsewhere). One scan of the constant strings serves both:
-/// the project kind picks the id.
+/// the project kind picks the id. Each tree is looked at once: <see cref="KeyCandidates"/> finds, from the text, the
+/// chains that can hold a key, and only those are bound. Razor files are covered twice over without double reports:
+/// keys written literally are found by a scan of the <c>.razor</c>/<c>.cshtml</c> text (markup, <c>@code</c>, inline
+/// scripts), keys formed by concatenation in <c>@code</c> in the generated C#, at their mapped location.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer : SupabaseAnalyzer
@@ -28,64 +30,80 @@ public sealed class SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer : Supa
 
     internal override void OnCompilationStart(CompilationStartAnalysisContext start, ProjectContext project)
     {
-        var context = new AnalyzerContext(start.Compilation, project, start.CancellationToken);
-        start.RegisterSyntaxNodeAction(
-            context.AnalyzeExpression,
-            SyntaxKind.StringLiteralExpression,
-            SyntaxKind.Utf8StringLiteralExpression,
-            SyntaxKind.InterpolatedStringExpression,
-            SyntaxKind.AddExpression);
+        var context = new AnalyzerContext(start.Compilation, project);
+        start.RegisterSemanticModelAction(context.AnalyzeTree);
         start.RegisterAdditionalFileAction(context.AnalyzeAdditionalFile);
     }
 
-    /// <summary>What the rule knows of one compilation: the constants that can carry a key, the shipped-file severity.</summary>
+    /// <summary>What the rule knows of one compilation: where keys can be, and the severities for non-C# files.</summary>
     private sealed class AnalyzerContext
     {
         private readonly ProjectContext project;
-        private readonly KeyConstantNames keyConstants;
-        private readonly AdditionalFileSeverity shippedFileSeverity;
+        private readonly KeyCandidates candidates;
+        private readonly AdditionalFileSeverity clientFileSeverity;
+        private readonly AdditionalFileSeverity sourceFileSeverity;
 
-        public AnalyzerContext(Compilation compilation, ProjectContext project, System.Threading.CancellationToken cancellationToken)
+        public AnalyzerContext(Compilation compilation, ProjectContext project)
         {
             this.project = project;
-            keyConstants = new KeyConstantNames(compilation, cancellationToken);
-            shippedFileSeverity = new AdditionalFileSeverity(compilation, RuleDescriptors.SBK001_SecretKeyInClientProject);
+            candidates = KeyCandidates.GetOrCreate(compilation);
+            clientFileSeverity = new AdditionalFileSeverity(compilation, RuleDescriptors.SBK001_SecretKeyInClientProject);
+            sourceFileSeverity = new AdditionalFileSeverity(compilation, RuleDescriptors.SBK004_HardCodedSecretKey);
         }
 
-        public void AnalyzeExpression(SyntaxNodeAnalysisContext context)
+        public void AnalyzeTree(SemanticModelAnalysisContext context)
         {
-            var node = (ExpressionSyntax)context.Node;
-            if (!ConstantKeyFinder.IsChainRoot(node) || !ConstantKeyFinder.MayHoldKey(node, keyConstants))
+            var tree = context.SemanticModel.SyntaxTree;
+            if (!RazorCode.ShouldAnalyze(tree, context.IsGeneratedCode))
             {
                 return;
             }
 
-            var kind = project.KindOf(node.SyntaxTree, context.Options);
-            if (!project.ReportsLeaksIn(kind))
+            List<ConstantKeyFinder.Finding>? findings = null;
+            ProjectKind? kind = null;
+            var fromRazor = RazorCode.IsGeneratedFromRazor(tree);
+            var scan = KeyCandidates.Scan(tree, context.CancellationToken);
+            foreach (var root in candidates.ChainRoots(tree, context.CancellationToken))
             {
-                return;
-            }
-
-            var findings = new List<ConstantKeyFinder.Finding>();
-            ConstantKeyFinder.Find(node, context.SemanticModel, findings, context.CancellationToken);
-
-            foreach (var finding in findings)
-            {
-                if (!finding.Key.IsSecret || finding.Key.IsLocalDevelopment)
+                if (!ConstantKeyFinder.MayHoldKey(root, candidates, scan))
                 {
                     continue;
                 }
 
-                var description = finding.Key.Describe(finding.Value);
-                var diagnostic = kind == ProjectKind.Client
-                    ? Diagnostic.Create(RuleDescriptors.SBK001_SecretKeyInClientProject, finding.Expression.GetLocation(), description, ClientReason(kind))
-                    : Diagnostic.Create(RuleDescriptors.SBK004_HardCodedSecretKey, finding.Expression.GetLocation(), description, SupabaseVocabulary.EnvironmentVariableFor(finding.Key.Kind));
-                context.ReportDiagnostic(diagnostic);
+                kind ??= project.KindOf(tree, context.Options);
+                if (!project.ReportsLeaksIn(kind.Value))
+                {
+                    return;
+                }
+
+                (findings ??= new List<ConstantKeyFinder.Finding>()).Clear();
+                ConstantKeyFinder.Find(root, context.SemanticModel, findings, context.CancellationToken);
+                foreach (var finding in findings)
+                {
+                    var location = finding.Expression.GetLocation();
+                    if (!finding.Key.IsSecret || finding.Key.IsLocalDevelopment
+                        || (fromRazor && (finding.Expression is LiteralExpressionSyntax || !RazorCode.IsReportable(location))))
+                    {
+                        // In Razor files, a key written as one literal is reported by the text scan of the Razor file.
+                        continue;
+                    }
+
+                    var description = finding.Key.Describe(finding.Value);
+                    context.ReportDiagnostic(kind == ProjectKind.Client
+                        ? Diagnostic.Create(RuleDescriptors.SBK001_SecretKeyInClientProject, location, description, ClientReason(kind.Value))
+                        : Diagnostic.Create(RuleDescriptors.SBK004_HardCodedSecretKey, location, description, SupabaseVocabulary.EnvironmentVariableFor(finding.Key.Kind)));
+                }
             }
         }
 
         public void AnalyzeAdditionalFile(AdditionalFileAnalysisContext context)
         {
+            if (RazorCode.IsRazorFile(context.AdditionalFile.Path))
+            {
+                AnalyzeRazorFile(context);
+                return;
+            }
+
             var reason = ShipReason(context);
             if (reason is null || context.AdditionalFile.GetText(context.CancellationToken) is not { } text)
             {
@@ -100,22 +118,51 @@ public sealed class SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer : Supa
                     continue;
                 }
 
-                var severity = shippedFileSeverity.For(context.AdditionalFile, context.Options, context.CancellationToken);
+                var severity = clientFileSeverity.For(context.AdditionalFile, context.Options, context.CancellationToken);
                 if (severity is null)
                 {
                     return;
                 }
 
-                var span = new TextSpan(key.Start, key.Length);
                 context.ReportDiagnostic(Diagnostic.Create(
-                    RuleDescriptors.SBK001_SecretKeyInClientProject,
-                    Location.Create(context.AdditionalFile.Path, span, text.Lines.GetLinePositionSpan(span)),
-                    severity.Value,
-                    additionalLocations: null,
-                    properties: null,
-                    key.Describe(content),
-                    reason));
+                    RuleDescriptors.SBK001_SecretKeyInClientProject, LocationIn(context.AdditionalFile, text, key), severity.Value, additionalLocations: null, properties: null, key.Describe(content), reason));
             }
+        }
+
+        /// <summary>Keys written in a Razor file: markup attributes, inline scripts and <c>@code</c> literals alike.</summary>
+        private void AnalyzeRazorFile(AdditionalFileAnalysisContext context)
+        {
+            var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile);
+            var kind = ProjectKindResolver.ForTree(project.Project.Kind, options);
+            if (!project.ReportsLeaksIn(kind) || context.AdditionalFile.GetText(context.CancellationToken) is not { } text)
+            {
+                return;
+            }
+
+            var content = text.ToString();
+            if (!KeyClassifier.MayContainKey(content))
+            {
+                return;
+            }
+
+            var descriptor = kind == ProjectKind.Client ? RuleDescriptors.SBK001_SecretKeyInClientProject : RuleDescriptors.SBK004_HardCodedSecretKey;
+            var severity = (kind == ProjectKind.Client ? clientFileSeverity : sourceFileSeverity).For(context.AdditionalFile, context.Options, context.CancellationToken);
+            foreach (var key in KeyClassifier.FindKeys(content))
+            {
+                if (!key.IsSecret || key.IsLocalDevelopment || severity is null)
+                {
+                    continue;
+                }
+
+                var argument = kind == ProjectKind.Client ? ClientReason(kind) : SupabaseVocabulary.EnvironmentVariableFor(key.Kind);
+                context.ReportDiagnostic(Diagnostic.Create(descriptor, LocationIn(context.AdditionalFile, text, key), severity.Value, additionalLocations: null, properties: null, key.Describe(content), argument));
+            }
+        }
+
+        private static Location LocationIn(AdditionalText file, SourceText text, KeyMatch key)
+        {
+            var span = new TextSpan(key.Start, key.Length);
+            return Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
         }
 
         private string ClientReason(ProjectKind treeKind)

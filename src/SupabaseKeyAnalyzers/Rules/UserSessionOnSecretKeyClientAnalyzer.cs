@@ -72,7 +72,8 @@ public sealed class UserSessionOnSecretKeyClientAnalyzer : SupabaseAnalyzer
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         var isSignUp = method.Name == "SignUp";
-        if ((!isSignUp && !method.Name.StartsWith("SignIn", StringComparison.Ordinal)) || !method.ContainingType.IsOrImplements(supabase.GotrueClientInterface))
+        if ((!isSignUp && !method.Name.StartsWith("SignIn", StringComparison.Ordinal)) || !method.ContainingType.IsOrImplements(supabase.GotrueClientInterface)
+            || !RazorCode.ShouldAnalyze(invocation.Syntax.SyntaxTree, context.IsGeneratedCode) || !RazorCode.IsReportable(invocation.Syntax.GetLocation()))
         {
             return;
         }

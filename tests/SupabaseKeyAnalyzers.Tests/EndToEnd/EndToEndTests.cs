@@ -183,4 +183,85 @@ public sealed class EndToEndTests : IClassFixture<PackedPackage>
         var userCache = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages", "supabasekeyanalyzers", package.Version);
         Assert.False(Directory.Exists(userCache), userCache + " was written");
     }
+
+    /// <summary>A component with a key in each place a Razor file can hold one, and a publishable key that is fine.</summary>
+    private static string AdminComponent => $$"""
+        @page "/admin"
+        <h3>Admin</h3>
+        <Login ApiKey="{{TestKeys.OtherSecret}}" />
+        <Login ApiKey="{{TestKeys.Publishable}}" />
+        @code {
+            private const string ServiceKey = "{{TestKeys.ServiceRoleJwt}}";
+            private Supabase.Client admin = new Supabase.Client("https://x.supabase.co", "{{TestKeys.Secret}}");
+            private string joined = "sb_" + "secret_{{TestKeys.SecretBody}}";
+        }
+        """;
+
+    private static void AddRazorComponents(string app)
+    {
+        var pages = Directory.GetDirectories(app, "Pages", SearchOption.AllDirectories).First();
+        File.WriteAllText(Path.Combine(pages, "Admin.razor"), AdminComponent);
+        File.WriteAllText(Path.Combine(pages, "Login.razor"), "<p>Login</p>\n@code {\n    [Parameter] public string? ApiKey { get; set; }\n}\n");
+        File.WriteAllText(Path.Combine(app, "SupabaseStub.cs"), "namespace Supabase;\n\npublic class Client\n{\n    public Client(string supabaseUrl, string? supabaseKey) { }\n}\n");
+    }
+
+    /// <summary>
+    /// Builds <paramref name="app"/> and returns its SupabaseKeyAnalyzers findings as "file(line,col): severity id",
+    /// read from the build output. The console logger repeats errors in its failure recap, so the output is read as a
+    /// set; the compiler's own error log (SARIF), which holds each diagnostic once, must hold exactly as many.
+    /// </summary>
+    private static (int ExitCode, string[] Findings, string Output) BuildFindings(string app)
+    {
+        var errorLog = Path.Combine(app, "build.sarif");
+        var (exitCode, output) = DotnetCli.Run(app, "build", "--no-incremental", "-p:ErrorLog=" + errorLog);
+        var findings = Regex.Matches(output, @"([^\s/\\]+\.(?:razor|cs|json))\((\d+),(\d+)\): (error|warning) (SBK\d{3})")
+            .Select(m => $"{m.Groups[1].Value}({m.Groups[2].Value},{m.Groups[3].Value}): {m.Groups[4].Value} {m.Groups[5].Value}")
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        var reported = Regex.Matches(File.ReadAllText(errorLog), @"""ruleId"":\s*""SBK\d{3}""").Count;
+        Assert.True(findings.Length == reported, $"the error log holds {reported} SupabaseKeyAnalyzers diagnostics, the output {findings.Length} distinct ones:\n{output}");
+        return (exitCode, findings, output);
+    }
+
+    [Fact]
+    public void Razor_components_of_a_Blazor_WebAssembly_app_are_analyzed_and_each_finding_points_at_the_razor_file_once()
+    {
+        var app = package.CreateProject("blazorwasm", "RazorWasm");
+        AddRazorComponents(app);
+
+        var (exitCode, findings, output) = BuildFindings(app);
+        Assert.NotEqual(0, exitCode);
+        Assert.Equal(
+            new[]
+            {
+                "Admin.razor(3,16): error SBK001",  // component parameter in markup
+                "Admin.razor(6,40): error SBK001",  // @code const
+                "Admin.razor(7,83): error SBK001",  // inline in new Supabase.Client(…)
+                "Admin.razor(8,29): error SBK001",  // @code concatenation, through the generated C#
+            },
+            findings);
+        Assert.DoesNotContain("_razor.g.cs", output, StringComparison.Ordinal);
+        Assert.All(TestKeys.MaterialLongerThanShown(TestKeys.ServiceRoleJwt), m => Assert.DoesNotContain(m, output, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Razor_components_of_a_Blazor_Server_app_get_SBK004()
+    {
+        var app = package.CreateProject("blazor", "RazorServer", "--interactivity", "Server", "--empty");
+        Directory.CreateDirectory(Path.Combine(app, "Components", "Pages"));
+        AddRazorComponents(app);
+
+        var (exitCode, findings, output) = BuildFindings(app);
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(
+            new[]
+            {
+                "Admin.razor(3,16): warning SBK004",
+                "Admin.razor(6,40): warning SBK004",
+                "Admin.razor(7,83): warning SBK004",
+                "Admin.razor(8,29): warning SBK004",
+            },
+            findings);
+    }
 }

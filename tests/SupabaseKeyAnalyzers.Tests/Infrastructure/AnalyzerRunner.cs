@@ -25,7 +25,7 @@ public static class AnalyzerRunner
         .ToImmutableArray();
 
     /// <summary>A project with the given sources, global config lines and (optionally) the Supabase stubs.</summary>
-    public static Project CreateProject(IEnumerable<(string Path, string Text)> sources, string globalConfig = "", bool withSupabase = true, IEnumerable<(string Path, string Text)>? additionalFiles = null)
+    public static Project CreateProject(IEnumerable<(string Path, string Text)> sources, string globalConfig = "", bool withSupabase = true, IEnumerable<(string Path, string Text)>? additionalFiles = null, string? editorConfig = null)
     {
         var workspace = new AdhocWorkspace();
         var projectId = ProjectId.CreateNewId();
@@ -50,6 +50,11 @@ public static class AnalyzerRunner
         }
 
         solution = solution.AddAnalyzerConfigDocument(DocumentId.CreateNewId(projectId), ".globalconfig", SourceText.From("is_global = true\n" + globalConfig), filePath: "/app/.globalconfig");
+        if (editorConfig is not null)
+        {
+            solution = solution.AddAnalyzerConfigDocument(DocumentId.CreateNewId(projectId), ".editorconfig", SourceText.From("root = true\n\n" + editorConfig), filePath: "/app/.editorconfig");
+        }
+
         return solution.GetProject(projectId)!;
     }
 

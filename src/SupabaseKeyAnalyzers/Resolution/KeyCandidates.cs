@@ -1,0 +1,416 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using SupabaseKeyAnalyzers.Keys;
+
+namespace SupabaseKeyAnalyzers.Resolution;
+
+/// <summary>
+/// Where a compilation can hold a key, found without binding: the string tokens that hold a key's start (<c>sb</c>,
+/// <c>eyJ</c>), found by one scan of each tree's text and cached per syntax tree (an unchanged tree is not scanned
+/// again in the next compilation of an editing session), and the <c>const</c> fields whose value can carry such a
+/// start, so that <c>Prefix + Rest</c> is looked at only when a name in it is one of them. A tree with neither is
+/// never bound.
+/// </summary>
+internal sealed class KeyCandidates
+{
+    private const int MaxConstantRounds = 4;
+
+    private static readonly ConditionalWeakTable<SyntaxTree, TreeScan> Scans = new();
+    private static readonly ConditionalWeakTable<Compilation, KeyCandidates> PerCompilation = new();
+
+    [ThreadStatic]
+    private static char[]? buffer;
+
+    private readonly Compilation compilation;
+    private readonly Lazy<HashSet<string>> constantNames;
+
+    private KeyCandidates(Compilation compilation)
+    {
+        this.compilation = compilation;
+        constantNames = new Lazy<HashSet<string>>(CollectConstantNames, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The compilation's candidates, shared by every rule that looks for keys.</summary>
+    public static KeyCandidates GetOrCreate(Compilation compilation) => PerCompilation.GetValue(compilation, c => new KeyCandidates(c));
+
+    /// <summary>The names of the compilation's <c>const</c> fields whose value can carry a key's start.</summary>
+    public IReadOnlyCollection<string> ConstantNames => constantNames.Value;
+
+    /// <summary>The scan of one tree (cached for the tree's lifetime).</summary>
+    public static TreeScan Scan(SyntaxTree tree, CancellationToken cancellationToken)
+        => Scans.GetValue(tree, t => TreeScan.Create(t, cancellationToken));
+
+    /// <summary>
+    /// True when the identifier names a <c>const</c> that can carry a key's start: a field of the compilation, or a
+    /// <c>const</c> local of the tree (looked for only in trees that can hold a key at all).
+    /// </summary>
+    public bool IsKeyConstant(SyntaxToken identifier, TreeScan scan)
+        => constantNames.Value.Contains(identifier.ValueText) || scan.ConstLocalNames.Contains(identifier.ValueText);
+
+    /// <summary>
+    /// The roots of the string-forming chains of a tree that can hold a key: those with a candidate token, and those
+    /// that name a key constant. Everything else in the tree is never bound.
+    /// </summary>
+    public IEnumerable<ExpressionSyntax> ChainRoots(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var scan = Scan(tree, cancellationToken);
+        var names = constantNames.Value;
+        if (scan.CandidateTokens.IsEmpty && names.Count == 0)
+        {
+            // Nothing in this tree can start a key, and no constant of the compilation carries one.
+            return Array.Empty<ExpressionSyntax>();
+        }
+
+        var root = tree.GetRoot(cancellationToken);
+        var roots = new HashSet<ExpressionSyntax>();
+        foreach (var position in scan.CandidateTokens)
+        {
+            if (ChainRootOf(root.FindToken(position)) is { } chain)
+            {
+                roots.Add(chain);
+            }
+        }
+
+        foreach (var name in names.Count == 0 ? (IEnumerable<string>)scan.ConstLocalNames : Concat(names, scan.ConstLocalNames))
+        {
+            foreach (var position in FindIdentifier(tree.GetText(cancellationToken), name))
+            {
+                var token = root.FindToken(position);
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.SpanStart == position && token.ValueText == name
+                    && ChainRootOf(token) is { } chain)
+                {
+                    roots.Add(chain);
+                }
+            }
+        }
+
+        return roots;
+    }
+
+    private static IEnumerable<string> Concat(HashSet<string> first, ImmutableHashSet<string> second)
+    {
+        foreach (var name in first)
+        {
+            yield return name;
+        }
+
+        foreach (var name in second)
+        {
+            if (!first.Contains(name))
+            {
+                yield return name;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The root of the string-forming chain (literals, <c>+</c>, interpolations, parentheses) a token sits in: the
+    /// expression whose parent no longer forms the same string.
+    /// </summary>
+    internal static ExpressionSyntax? ChainRootOf(SyntaxToken token)
+    {
+        ExpressionSyntax? node = token.Parent switch
+        {
+            LiteralExpressionSyntax literal => literal,
+            InterpolatedStringTextSyntax { Parent: InterpolatedStringExpressionSyntax interpolated } => interpolated,
+            IdentifierNameSyntax name => name,
+            _ => null,
+        };
+        while (node?.Parent is MemberAccessExpressionSyntax access && access.Name == node)
+        {
+            // Config.Key: the chain part is the whole member access.
+            node = access;
+        }
+
+        if (node is null)
+        {
+            return null;
+        }
+
+        var root = node;
+        for (SyntaxNode? parent = node.Parent; parent is not null; parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case ParenthesizedExpressionSyntax:
+                    continue;
+                case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } add:
+                    root = add;
+                    continue;
+                case InterpolationSyntax { Parent: InterpolatedStringExpressionSyntax interpolated }:
+                    root = interpolated;
+                    parent = interpolated;
+                    continue;
+            }
+
+            break;
+        }
+
+        // A name alone forms no new string: its constant's key is reported where the constant is declared.
+        return root is LiteralExpressionSyntax or InterpolatedStringExpressionSyntax or BinaryExpressionSyntax ? root : null;
+    }
+
+    private HashSet<string> CollectConstantNames()
+    {
+        // Round 0: const fields whose initializer holds a candidate token. Then const fields that name one of those,
+        // and so on: constants are made of literals and other constants only.
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new List<TreeScan.ConstField>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var scan = Scan(tree, CancellationToken.None);
+            names.UnionWith(scan.KeyConstFieldNames);
+            pending.AddRange(scan.OtherConstFields);
+        }
+
+        for (var round = 0; round < MaxConstantRounds && names.Count > 0 && pending.Count > 0; round++)
+        {
+            var added = false;
+            for (var i = pending.Count - 1; i >= 0; i--)
+            {
+                if (pending[i].ReferencedNames.Overlaps(names))
+                {
+                    added |= names.Add(pending[i].Name);
+                    pending.RemoveAt(i);
+                }
+            }
+
+            if (!added)
+            {
+                break;
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>Positions of <paramref name="name"/> as a whole identifier in the text.</summary>
+    private static IEnumerable<int> FindIdentifier(SourceText text, string name)
+    {
+        foreach (var position in FindAll(text, name))
+        {
+            if ((position == 0 || !IsIdentifierChar(text[position - 1])) && (position + name.Length >= text.Length || !IsIdentifierChar(text[position + name.Length])))
+            {
+                yield return position;
+            }
+        }
+    }
+
+    private static bool IsIdentifierChar(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '@';
+
+    /// <summary>Every position of <paramref name="value"/> in the text, read in chunks into a reused buffer.</summary>
+    private static IEnumerable<int> FindAll(SourceText text, string value)
+    {
+        const int ChunkSize = 8192;
+        var chunk = buffer ??= new char[ChunkSize + 64];
+        var overlap = value.Length - 1;
+        var results = new List<int>();
+        for (var start = 0; start < text.Length; start += ChunkSize)
+        {
+            var count = Math.Min(ChunkSize + overlap, text.Length - start);
+            text.CopyTo(start, chunk, 0, count);
+            for (var i = 0; i + value.Length <= count && i < ChunkSize; i++)
+            {
+                if (chunk[i] == value[0] && Matches(chunk, i, value))
+                {
+                    results.Add(start + i);
+                }
+            }
+        }
+
+        return results;
+    }
+
+    private static bool Matches(char[] chunk, int index, string value)
+    {
+        for (var j = 1; j < value.Length; j++)
+        {
+            if (chunk[index + j] != value[j])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>What one tree offers, from its text and syntax alone.</summary>
+    internal sealed class TreeScan
+    {
+        private readonly Lazy<ImmutableHashSet<string>> constLocalNames;
+
+        private TreeScan(SyntaxTree tree, ImmutableArray<int> candidateTokens, ImmutableArray<string> keyConstFieldNames, ImmutableArray<ConstField> otherConstFields)
+        {
+            CandidateTokens = candidateTokens;
+            KeyConstFieldNames = keyConstFieldNames;
+            OtherConstFields = otherConstFields;
+            constLocalNames = new Lazy<ImmutableHashSet<string>>(() => ConstLocals(tree), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        /// <summary>The start of every string token whose value holds a key's start.</summary>
+        public ImmutableArray<int> CandidateTokens { get; }
+
+        /// <summary>
+        /// The <c>const</c> locals of the tree (any of them may carry a key's start), collected on first use: only for
+        /// trees that hold candidates or in compilations that declare key constants.
+        /// </summary>
+        public ImmutableHashSet<string> ConstLocalNames => constLocalNames.Value;
+
+        /// <summary><c>const</c> fields whose initializer holds a candidate token.</summary>
+        public ImmutableArray<string> KeyConstFieldNames { get; }
+
+        /// <summary>The other <c>const string</c> fields whose initializer names something: they carry a key's start when a name does.</summary>
+        public ImmutableArray<ConstField> OtherConstFields { get; }
+
+        public static TreeScan Create(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            var text = tree.GetText(cancellationToken);
+            var root = tree.GetRoot(cancellationToken);
+            var candidates = ImmutableArray.CreateBuilder<int>();
+            foreach (var position in KeyStarts(text))
+            {
+                var token = root.FindToken(position);
+                if (token.Span.Contains(position) && IsStringToken(token) && (candidates.Count == 0 || candidates[candidates.Count - 1] != token.SpanStart)
+                    && KeyClassifier.HasKeyStart(token.ValueText))
+                {
+                    candidates.Add(token.SpanStart);
+                }
+            }
+
+            var otherFields = ImmutableArray.CreateBuilder<ConstField>();
+            var keyFields = ImmutableArray.CreateBuilder<string>();
+            foreach (var field in ConstFields(root))
+            {
+                foreach (var variable in field.Declaration.Variables)
+                {
+                    if (variable.Initializer?.Value is not { } value)
+                    {
+                        continue;
+                    }
+
+                    if (candidates.Count > 0 && HoldsCandidate(value, candidates))
+                    {
+                        keyFields.Add(variable.Identifier.ValueText);
+                    }
+                    else if (ReferencedNames(value) is { Count: > 0 } referenced)
+                    {
+                        otherFields.Add(new ConstField(variable.Identifier.ValueText, referenced));
+                    }
+                }
+            }
+
+            return new TreeScan(tree, candidates.ToImmutable(), keyFields.ToImmutable(), otherFields.ToImmutable());
+        }
+
+        /// <summary>Positions of <c>sb</c> and <c>eyJ</c> in the text (in comments and code too: the caller keeps string tokens).</summary>
+        private static List<int> KeyStarts(SourceText text)
+        {
+            const int ChunkSize = 8192;
+            var chunk = buffer ??= new char[ChunkSize + 64];
+            var results = new List<int>();
+            for (var start = 0; start < text.Length; start += ChunkSize)
+            {
+                var count = Math.Min(ChunkSize + 2, text.Length - start);
+                text.CopyTo(start, chunk, 0, count);
+                var end = Math.Min(ChunkSize, count);
+                for (var i = 0; i < end; i++)
+                {
+                    var c = chunk[i];
+                    if ((c == 's' && i + 1 < count && chunk[i + 1] == 'b')
+                        || (c == 'e' && i + 2 < count && chunk[i + 1] == 'y' && chunk[i + 2] == 'J'))
+                    {
+                        results.Add(start + i);
+                    }
+                }
+            }
+
+            return results;
+        }
+
+        private static bool IsStringToken(SyntaxToken token) => token.Kind() is SyntaxKind.StringLiteralToken or SyntaxKind.InterpolatedStringTextToken
+            or SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken
+            or SyntaxKind.Utf8StringLiteralToken or SyntaxKind.Utf8SingleLineRawStringLiteralToken or SyntaxKind.Utf8MultiLineRawStringLiteralToken;
+
+        private static bool HoldsCandidate(ExpressionSyntax value, ImmutableArray<int>.Builder candidates)
+        {
+            foreach (var position in candidates)
+            {
+                if (value.Span.Contains(position))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The <c>const</c> field declarations of a tree: member-level nodes only, never method bodies.</summary>
+        private static IEnumerable<FieldDeclarationSyntax> ConstFields(SyntaxNode root)
+        {
+            foreach (var node in root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+            {
+                if (node is FieldDeclarationSyntax field && field.Modifiers.Any(SyntaxKind.ConstKeyword))
+                {
+                    yield return field;
+                }
+            }
+        }
+
+        private static ImmutableHashSet<string> ReferencedNames(ExpressionSyntax value)
+        {
+            var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            foreach (var token in value.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken))
+                {
+                    names.Add(token.ValueText);
+                }
+            }
+
+            return names.ToImmutable();
+        }
+
+        private static ImmutableHashSet<string> ConstLocals(SyntaxTree tree)
+        {
+            var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            if (!FindAll(tree.GetText(), "const").GetEnumerator().MoveNext())
+            {
+                return names.ToImmutable();
+            }
+
+            foreach (var node in tree.GetRoot().DescendantNodes())
+            {
+                if (node is LocalDeclarationStatementSyntax { IsConst: true } local)
+                {
+                    foreach (var variable in local.Declaration.Variables)
+                    {
+                        names.Add(variable.Identifier.ValueText);
+                    }
+                }
+            }
+
+            return names.ToImmutable();
+        }
+
+        /// <summary>A <c>const</c> field and the names its initializer refers to.</summary>
+        internal readonly struct ConstField
+        {
+            public ConstField(string name, ImmutableHashSet<string> referencedNames)
+            {
+                Name = name;
+                ReferencedNames = referencedNames;
+            }
+
+            public string Name { get; }
+
+            public ImmutableHashSet<string> ReferencedNames { get; }
+        }
+    }
+}
