@@ -4,19 +4,20 @@ namespace SupabaseKeyAnalyzers.Benchmarks;
 
 /// <summary>
 /// Generates realistic C#: services with string literals (URLs, log messages, JSON, SQL), arithmetic, HttpClient calls,
-/// dictionaries, and in a few files Supabase clients with keys. Keys are built at run time.
+/// dictionaries, and in every <c>supabaseEvery</c>-th file (none when 0; every file for the worst case) Supabase clients
+/// with keys, a sign-up on a secret-key client and a publishable key sent as Bearer. Keys are built at run time.
 /// </summary>
 public static class Corpus
 {
     private static readonly string Secret = "sb_" + "secret_" + "Bench0Only0Not0A0Real0" + "_" + "Key00001";
     private static readonly string Publishable = "sb_" + "publishable_" + "Bench0Only0Not0A0Real0" + "_" + "Key00002";
 
-    public static IReadOnlyList<(string Path, string Text)> Generate(int files)
+    public static IReadOnlyList<(string Path, string Text)> Generate(int files, int supabaseEvery = 250)
     {
         var result = new List<(string, string)>(files);
         for (var i = 0; i < files; i++)
         {
-            result.Add(($"Generated/Service{i}.cs", File(i, withSupabase: i % 250 == 0)));
+            result.Add(($"Generated/Service{i}.cs", File(i, withSupabase: supabaseEvery > 0 && i % supabaseEvery == 0)));
         }
 
         return result;

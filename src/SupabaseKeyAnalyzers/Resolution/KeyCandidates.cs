@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Text;
 using SupabaseKeyAnalyzers.Keys;
 
 namespace SupabaseKeyAnalyzers.Resolution;
@@ -24,9 +24,6 @@ internal sealed class KeyCandidates
 
     private static readonly ConditionalWeakTable<SyntaxTree, TreeScan> Scans = new();
     private static readonly ConditionalWeakTable<Compilation, KeyCandidates> PerCompilation = new();
-
-    [ThreadStatic]
-    private static char[]? buffer;
 
     private readonly Compilation compilation;
     private readonly Lazy<HashSet<string>> constantNames;
@@ -70,6 +67,7 @@ internal sealed class KeyCandidates
 
         var root = tree.GetRoot(cancellationToken);
         var roots = new HashSet<ExpressionSyntax>();
+        string? text = null;
         foreach (var position in scan.CandidateTokens)
         {
             if (ChainRootOf(root.FindToken(position)) is { } chain)
@@ -80,7 +78,7 @@ internal sealed class KeyCandidates
 
         foreach (var name in names.Count == 0 ? (IEnumerable<string>)scan.ConstLocalNames : Concat(names, scan.ConstLocalNames))
         {
-            foreach (var position in FindIdentifier(tree.GetText(cancellationToken), name))
+            foreach (var position in FindIdentifier(text ??= TextOf(tree, cancellationToken), name))
             {
                 var token = root.FindToken(position);
                 if (token.IsKind(SyntaxKind.IdentifierToken) && token.SpanStart == position && token.ValueText == name
@@ -175,7 +173,7 @@ internal sealed class KeyCandidates
             var added = false;
             for (var i = pending.Count - 1; i >= 0; i--)
             {
-                if (pending[i].ReferencedNames.Overlaps(names))
+                if (pending[i].ReferencedNames.Any(names.Contains))
                 {
                     added |= names.Add(pending[i].Name);
                     pending.RemoveAt(i);
@@ -192,9 +190,9 @@ internal sealed class KeyCandidates
     }
 
     /// <summary>Positions of <paramref name="name"/> as a whole identifier in the text.</summary>
-    private static IEnumerable<int> FindIdentifier(SourceText text, string name)
+    private static IEnumerable<int> FindIdentifier(string text, string name)
     {
-        foreach (var position in FindAll(text, name))
+        for (var position = text.IndexOf(name, StringComparison.Ordinal); position >= 0; position = text.IndexOf(name, position + 1, StringComparison.Ordinal))
         {
             if ((position == 0 || !IsIdentifierChar(text[position - 1])) && (position + name.Length >= text.Length || !IsIdentifierChar(text[position + name.Length])))
             {
@@ -205,41 +203,12 @@ internal sealed class KeyCandidates
 
     private static bool IsIdentifierChar(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '@';
 
-    /// <summary>Every position of <paramref name="value"/> in the text, read in chunks into a reused buffer.</summary>
-    private static IEnumerable<int> FindAll(SourceText text, string value)
-    {
-        const int ChunkSize = 8192;
-        var chunk = buffer ??= new char[ChunkSize + 64];
-        var overlap = value.Length - 1;
-        var results = new List<int>();
-        for (var start = 0; start < text.Length; start += ChunkSize)
-        {
-            var count = Math.Min(ChunkSize + overlap, text.Length - start);
-            text.CopyTo(start, chunk, 0, count);
-            for (var i = 0; i + value.Length <= count && i < ChunkSize; i++)
-            {
-                if (chunk[i] == value[0] && Matches(chunk, i, value))
-                {
-                    results.Add(start + i);
-                }
-            }
-        }
-
-        return results;
-    }
-
-    private static bool Matches(char[] chunk, int index, string value)
-    {
-        for (var j = 1; j < value.Length; j++)
-        {
-            if (chunk[index + j] != value[j])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>
+    /// The text of a tree as one string: free for the files a compiler reads (a <c>StringText</c> returns its source),
+    /// one copy for very large files. Searching it with <see cref="string.IndexOf(string, StringComparison)"/> is
+    /// vectorized.
+    /// </summary>
+    private static string TextOf(SyntaxTree tree, CancellationToken cancellationToken) => tree.GetText(cancellationToken).ToString();
 
     /// <summary>What one tree offers, from its text and syntax alone.</summary>
     internal sealed class TreeScan
@@ -271,7 +240,7 @@ internal sealed class KeyCandidates
 
         public static TreeScan Create(SyntaxTree tree, CancellationToken cancellationToken)
         {
-            var text = tree.GetText(cancellationToken);
+            var text = TextOf(tree, cancellationToken);
             var root = tree.GetRoot(cancellationToken);
             var candidates = ImmutableArray.CreateBuilder<int>();
             foreach (var position in KeyStarts(text))
@@ -299,7 +268,7 @@ internal sealed class KeyCandidates
                     {
                         keyFields.Add(variable.Identifier.ValueText);
                     }
-                    else if (ReferencedNames(value) is { Count: > 0 } referenced)
+                    else if (ReferencedNames(value) is { Length: > 0 } referenced)
                     {
                         otherFields.Add(new ConstField(variable.Identifier.ValueText, referenced));
                     }
@@ -309,28 +278,19 @@ internal sealed class KeyCandidates
             return new TreeScan(tree, candidates.ToImmutable(), keyFields.ToImmutable(), otherFields.ToImmutable());
         }
 
-        /// <summary>Positions of <c>sb</c> and <c>eyJ</c> in the text (in comments and code too: the caller keeps string tokens).</summary>
-        private static List<int> KeyStarts(SourceText text)
+        /// <summary>Positions of <c>sb</c> and <c>eyJ</c> in the text, in order (in comments and code too: the caller keeps string tokens).</summary>
+        private static List<int> KeyStarts(string text)
         {
-            const int ChunkSize = 8192;
-            var chunk = buffer ??= new char[ChunkSize + 64];
             var results = new List<int>();
-            for (var start = 0; start < text.Length; start += ChunkSize)
+            foreach (var start in new[] { "sb", "eyJ" })
             {
-                var count = Math.Min(ChunkSize + 2, text.Length - start);
-                text.CopyTo(start, chunk, 0, count);
-                var end = Math.Min(ChunkSize, count);
-                for (var i = 0; i < end; i++)
+                for (var i = text.IndexOf(start, StringComparison.Ordinal); i >= 0; i = text.IndexOf(start, i + 1, StringComparison.Ordinal))
                 {
-                    var c = chunk[i];
-                    if ((c == 's' && i + 1 < count && chunk[i + 1] == 'b')
-                        || (c == 'e' && i + 2 < count && chunk[i + 1] == 'y' && chunk[i + 2] == 'J'))
-                    {
-                        results.Add(start + i);
-                    }
+                    results.Add(i);
                 }
             }
 
+            results.Sort();
             return results;
         }
 
@@ -363,9 +323,9 @@ internal sealed class KeyCandidates
             }
         }
 
-        private static ImmutableHashSet<string> ReferencedNames(ExpressionSyntax value)
+        private static ImmutableArray<string> ReferencedNames(ExpressionSyntax value)
         {
-            var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            var names = ImmutableArray.CreateBuilder<string>();
             foreach (var token in value.DescendantTokens())
             {
                 if (token.IsKind(SyntaxKind.IdentifierToken))
@@ -377,17 +337,16 @@ internal sealed class KeyCandidates
             return names.ToImmutable();
         }
 
+        /// <summary>The names of the tree's <c>const</c> locals, found from each <c>const</c> keyword: no walk of the tree.</summary>
         private static ImmutableHashSet<string> ConstLocals(SyntaxTree tree)
         {
             var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-            if (!FindAll(tree.GetText(), "const").GetEnumerator().MoveNext())
+            var text = TextOf(tree, CancellationToken.None);
+            var root = tree.GetRoot();
+            for (var i = text.IndexOf("const", StringComparison.Ordinal); i >= 0; i = text.IndexOf("const", i + 1, StringComparison.Ordinal))
             {
-                return names.ToImmutable();
-            }
-
-            foreach (var node in tree.GetRoot().DescendantNodes())
-            {
-                if (node is LocalDeclarationStatementSyntax { IsConst: true } local)
+                var token = root.FindToken(i);
+                if (token.IsKind(SyntaxKind.ConstKeyword) && token.Parent is LocalDeclarationStatementSyntax local)
                 {
                     foreach (var variable in local.Declaration.Variables)
                     {
@@ -402,7 +361,7 @@ internal sealed class KeyCandidates
         /// <summary>A <c>const</c> field and the names its initializer refers to.</summary>
         internal readonly struct ConstField
         {
-            public ConstField(string name, ImmutableHashSet<string> referencedNames)
+            public ConstField(string name, ImmutableArray<string> referencedNames)
             {
                 Name = name;
                 ReferencedNames = referencedNames;
@@ -410,7 +369,7 @@ internal sealed class KeyCandidates
 
             public string Name { get; }
 
-            public ImmutableHashSet<string> ReferencedNames { get; }
+            public ImmutableArray<string> ReferencedNames { get; }
         }
     }
 }

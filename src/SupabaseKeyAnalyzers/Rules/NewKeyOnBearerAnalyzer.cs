@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SupabaseKeyAnalyzers.Keys;
@@ -52,7 +53,7 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
         public void AnalyzeAssignment(OperationAnalysisContext context)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (assignment.Target is not IPropertyReferenceOperation target || !RazorCode.ShouldAnalyze(assignment.Syntax.SyntaxTree, context.IsGeneratedCode))
+            if (!MayAssignAuthorization(assignment.Syntax) || assignment.Target is not IPropertyReferenceOperation target || !RazorCode.ShouldAnalyze(assignment.Syntax.SyntaxTree, context.IsGeneratedCode))
             {
                 return;
             }
@@ -102,7 +103,7 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
             switch (method.Name)
             {
                 case "Add" or "TryAdd" or "TryAddWithoutValidation":
-                    if (invocation.Arguments.Length != 2 || method.Parameters.Length != 2
+                    if (method.Parameters.Length != 2 || !MayNameAuthorization(invocation.Syntax) || invocation.Arguments.Length != 2
                         || method.Parameters[0].Type.SpecialType != SpecialType.System_String
                         || method.Parameters[1].Type.SpecialType != SpecialType.System_String)
                     {
@@ -142,6 +143,31 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
                     return;
             }
         }
+
+        /// <summary>
+        /// Syntax-only gate, before any child operation is built: the target of <c>x = …</c> can be the
+        /// <c>Authorization</c> property or an indexer (<c>h["Authorization"]</c>, <c>["Authorization"] = …</c>).
+        /// </summary>
+        private static bool MayAssignAuthorization(SyntaxNode syntax) => syntax is AssignmentExpressionSyntax { Left: var left } && left switch
+        {
+            ElementAccessExpressionSyntax { ArgumentList.Arguments: { Count: 1 } arguments } => MayBeAuthorization(arguments[0].Expression),
+            ImplicitElementAccessSyntax { ArgumentList.Arguments: { Count: 1 } arguments } => MayBeAuthorization(arguments[0].Expression),
+            MemberAccessExpressionSyntax { Name.Identifier.ValueText: SupabaseVocabulary.AuthorizationHeader } => true,
+            IdentifierNameSyntax { Identifier.ValueText: SupabaseVocabulary.AuthorizationHeader } => true,
+            _ => false,
+        };
+
+        /// <summary>Syntax-only gate for <c>Add(name, value)</c> and <c>{ name, value }</c>: the name can be <c>Authorization</c>.</summary>
+        private static bool MayNameAuthorization(SyntaxNode syntax) => syntax switch
+        {
+            InvocationExpressionSyntax { ArgumentList.Arguments: { Count: 2 } arguments } => MayBeAuthorization(arguments[0].Expression),
+            InitializerExpressionSyntax { Expressions: { Count: 2 } pair } => MayBeAuthorization(pair[0]),
+            _ => false,
+        };
+
+        /// <summary>False only for a string literal that is not <c>Authorization</c>: anything else may resolve to it.</summary>
+        private static bool MayBeAuthorization(ExpressionSyntax name)
+            => name is not LiteralExpressionSyntax literal || SupabaseVocabulary.IsAuthorization(literal.Token.ValueText);
 
         /// <summary>Reports when <paramref name="value"/> resolves to <c>Bearer &lt;new-format key&gt;</c>.</summary>
         private static void ReportBearerValue(OperationAnalysisContext context, IOperation value, SyntaxNode location, BearerSink sink)
