@@ -7,6 +7,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
+using SupabaseKeyAnalyzers.Keys;
+using SupabaseKeyAnalyzers.Resolution;
 
 namespace SupabaseKeyAnalyzers.CodeFixes;
 
@@ -105,4 +107,42 @@ internal static class FixerSyntax
     }
 
     public static bool IsUtf8(ExpressionSyntax expression) => expression.IsKind(SyntaxKind.Utf8StringLiteralExpression);
+
+    /// <summary>
+    /// The one accessible <c>const string</c> field of the compilation whose value is exactly one key that
+    /// <paramref name="wanted"/> accepts, or null when there is none or more than one. Constants defined as another
+    /// constant (<c>const string Key = Keys.Anon;</c>) are aliases, not a second key.
+    /// </summary>
+    public static IFieldSymbol? FindSingleKeyConstant(SemanticModel model, SyntaxNode node, System.Func<KeyMatch, bool> wanted, CancellationToken cancellationToken)
+    {
+        var within = model.GetEnclosingSymbol(node.SpanStart, cancellationToken)?.ContainingType;
+        var compilation = model.Compilation;
+        IFieldSymbol? found = null;
+        foreach (var name in KeyCandidates.GetOrCreate(compilation).ConstantNames)
+        {
+            foreach (var symbol in compilation.GetSymbolsWithName(name, SymbolFilter.Member, cancellationToken))
+            {
+                if (symbol is IFieldSymbol { IsConst: true, ConstantValue: string constant } field
+                    && KeyClassifier.ClassifyWhole(constant) is { } key && wanted(key)
+                    && !IsAlias(field, cancellationToken)
+                    && (within is null || compilation.IsSymbolAccessibleWithin(field, within)))
+                {
+                    if (found is not null && !SymbolEqualityComparer.Default.Equals(found, field))
+                    {
+                        return null;
+                    }
+
+                    found = field;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static bool IsAlias(IFieldSymbol field, CancellationToken cancellationToken)
+        => field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is VariableDeclaratorSyntax
+        {
+            Initializer.Value: IdentifierNameSyntax or MemberAccessExpressionSyntax,
+        };
 }

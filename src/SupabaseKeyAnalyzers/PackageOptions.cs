@@ -22,12 +22,15 @@ internal static class PackageOptions
     public static readonly PackageOption ScanShippedFiles = new(
         "build_property.SupabaseKeyAnalyzersScanShippedFiles", "the SupabaseKeyAnalyzersScanShippedFiles MSBuild property", perFile: false, "true", "false");
 
+    public static readonly PackageOption AnalysisMode = new(
+        "build_property.SupabaseKeyAnalysisMode", "the SupabaseKeyAnalysisMode MSBuild property", perFile: false, "Default", "Migration", "Strict", "None");
+
     /// <summary>The per-path severities of the rules that report in non-C# files (shipped files, Razor files).</summary>
     public static readonly ImmutableArray<PackageOption> FileSeverities = ImmutableArray.Create(
         FileSeverity(RuleDescriptors.SBK001_SecretKeyInClientProject),
         FileSeverity(RuleDescriptors.SBK004_HardCodedSecretKey));
 
-    public static readonly ImmutableArray<PackageOption> All = ImmutableArray.Create(ProjectKind, ProjectKindProperty, AnalyzeTestProjects, ScanShippedFiles).AddRange(FileSeverities);
+    public static readonly ImmutableArray<PackageOption> All = ImmutableArray.Create(ProjectKind, ProjectKindProperty, AnalyzeTestProjects, ScanShippedFiles, AnalysisMode).AddRange(FileSeverities);
 
     private static PackageOption FileSeverity(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor)
         => new(AdditionalFileSeverity.PathSeverityKey(descriptor.Id), AdditionalFileSeverity.PathSeverityKey(descriptor.Id), perFile: true, AdditionalFileSeverity.SeverityValues);

@@ -15,6 +15,7 @@ public static class RuleDescriptors
     internal const string SecurityCategory = "Security";
     internal const string UsageCategory = "Usage";
     internal const string ConfigurationCategory = "Configuration";
+    internal const string MigrationCategory = "Migration";
 
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 
@@ -63,6 +64,24 @@ public static class RuleDescriptors
         SecurityCategory,
         DiagnosticSeverity.Warning,
         "A Supabase secret key in source code reaches every clone, fork, CI log and package built from it. Read it from the environment or a secret store at run time, and rotate any key that was committed.");
+
+    /// <summary>SBK007. Analyzer: <c>LegacyJwtKeyAnalyzer</c>; fixer: <c>LegacyJwtKeyFixer</c>.</summary>
+    public static readonly DiagnosticDescriptor SBK007_LegacyJwtKey = Create(
+        "SBK007",
+        "Legacy JWT-based Supabase API key",
+        "{0} is a legacy JWT-based API key, deprecated by the end of 2026; replace it with {1}",
+        MigrationCategory,
+        DiagnosticSeverity.Info,
+        "Supabase deprecates the JWT-based anon and service_role keys by the end of 2026. Every place that still holds one must move to a publishable key (sb_publishable_…, for anon) or a secret key (sb_secret_…, for service_role). Build with <SupabaseKeyAnalysisMode>Migration</SupabaseKeyAnalysisMode> to list them all as warnings.");
+
+    /// <summary>SBK008. Analyzer: <c>SupabaseTokenSignedInCodeAnalyzer</c>; no fixer (the docs show the admin API for each purpose).</summary>
+    public static readonly DiagnosticDescriptor SBK008_SupabaseTokenSignedInCode = Create(
+        "SBK008",
+        "Supabase access token signed in code",
+        "This signs a Supabase token in code ({0}); Supabase Auth cannot revoke it and it keeps the JWT secret in your app. Use the admin API (AdminAuth(key).CreateUser, GenerateLink) instead.",
+        SecurityCategory,
+        DiagnosticSeverity.Warning,
+        "Tokens issued with the project's JWT secret look like Supabase users' tokens but Supabase Auth never issued them: they cannot be revoked, and the shared JWT secret stays alive in your code. Create users and links with the admin API, and move to asymmetric signing keys.");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] customTags)
         => new(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink(id), customTags: customTags);

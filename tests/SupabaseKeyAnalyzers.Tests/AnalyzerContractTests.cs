@@ -100,8 +100,8 @@ public class AnalyzerContractTests
     }
 
     [Theory]
-    [InlineData("build_property.UsingMicrosoftNETSdkBlazorWebAssembly = true", "SBK001 SBK002 SBK003")]
-    [InlineData("build_property.UsingMicrosoftNETSdkWeb = true", "SBK001 SBK002 SBK003 SBK004")]
+    [InlineData("build_property.UsingMicrosoftNETSdkBlazorWebAssembly = true", "SBK001 SBK002 SBK003 SBK007")]
+    [InlineData("build_property.UsingMicrosoftNETSdkWeb = true", "SBK001 SBK002 SBK003 SBK004 SBK007")]
     public async Task No_message_or_property_holds_more_than_six_characters_of_key_material(string kind, string expectedIds)
     {
         var project = AnalyzerRunner.CreateProject(Corpus(), kind + "\n", additionalFiles: new[] { ("/app/wwwroot/appsettings.json", "{ \"a\": \"" + TestKeys.ServiceRoleJwt + "\", \"b\": \"" + TestKeys.Secret + "\" }") });

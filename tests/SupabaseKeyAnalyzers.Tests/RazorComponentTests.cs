@@ -76,6 +76,7 @@ public class RazorComponentTests
                 "SBK001 /app/Pages/Admin.razor(7,28)",  // @code concatenation: the generated C#, mapped
                 "SBK002 /app/Pages/Admin.razor(9,39)",  // @code Bearer misuse, mapped; the hidden one is boilerplate
                 "SBK003 /app/Pages/Admin.razor(9,119)", // @code sign-up on a secret-key client, mapped
+                "SBK007 /app/Pages/Admin.razor(6,40)",  // the service_role JWT is also a legacy key
             },
             await AnalyzeAsync("build_property.UsingMicrosoftNETSdkBlazorWebAssembly = true"));
 
@@ -90,6 +91,7 @@ public class RazorComponentTests
                 "SBK004 /app/Pages/Admin.razor(4,21)",
                 "SBK004 /app/Pages/Admin.razor(6,40)",
                 "SBK004 /app/Pages/Admin.razor(7,28)",
+                "SBK007 /app/Pages/Admin.razor(6,40)",
             },
             await AnalyzeAsync("build_property.UsingMicrosoftNETSdkWeb = true"));
 
@@ -101,7 +103,7 @@ public class RazorComponentTests
             "build_property.UsingMicrosoftNETSdkWeb = true\n",
             additionalFiles: new[] { ("/app/Pages/Admin.razor", Razor) });
         var (diagnostics, _) = await AnalyzerRunner.AnalyzeAsync(project);
-        Assert.Equal(6, diagnostics.Length);
+        Assert.Equal(7, diagnostics.Length);
         foreach (var diagnostic in diagnostics)
         {
             Assert.Empty(await AnalyzerRunner.ApplyFixesAsync(project, diagnostic));
@@ -109,7 +111,7 @@ public class RazorComponentTests
     }
 
     [Fact]
-    public async Task Publishable_keys_in_Razor_files_are_not_reported()
+    public async Task Publishable_keys_in_Razor_files_are_not_reported_as_leaks()
     {
         var project = AnalyzerRunner.CreateProject(
             new[] { ("/app/Program.cs", "class Program { }") },
@@ -117,7 +119,9 @@ public class RazorComponentTests
             additionalFiles: new[] { ("/app/Pages/Login.razor", $"<Login ApiKey=\"{P}\" />\n@code {{ const string Anon = \"{TestKeys.AnonJwt}\"; const string Local = \"{TestKeys.LocalSecret}\"; }}\n") });
         var (diagnostics, exceptions) = await AnalyzerRunner.AnalyzeAsync(project);
         Assert.Empty(exceptions);
-        Assert.Empty(diagnostics);
+
+        // The anon JWT is only on the migration list (SBK007); the local key is not reported at all.
+        Assert.Equal("SBK007", Assert.Single(diagnostics).Id);
     }
 
     [Fact]

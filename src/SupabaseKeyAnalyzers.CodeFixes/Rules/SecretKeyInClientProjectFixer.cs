@@ -64,7 +64,7 @@ public sealed class SecretKeyInClientProjectFixer : CodeFixProvider
         var utf8 = FixerSyntax.IsUtf8(node);
         ExpressionSyntax replacement;
         var whole = KeyClassifier.ClassifyWhole(value);
-        var publishable = whole is { IsSecret: true } && !utf8 ? FindSinglePublishableConstant(model, node, cancellationToken) : null;
+        var publishable = whole is { IsSecret: true } && !utf8 ? FixerSyntax.FindSingleKeyConstant(model, node, key => key.IsPublishable, cancellationToken) : null;
         if (publishable is not null)
         {
             var generator = SyntaxGenerator.GetGenerator(document);
@@ -85,38 +85,4 @@ public sealed class SecretKeyInClientProjectFixer : CodeFixProvider
         replacement = replacement.WithTriviaFrom(node).WithAdditionalAnnotations(Formatter.Annotation);
         return document.WithSyntaxRoot(root.ReplaceNode(node, replacement));
     }
-
-    /// <summary>
-    /// The one accessible <c>const string</c> field of the compilation that holds a publishable or anon key. Constants
-    /// defined as another constant (<c>const string Key = Keys.Anon;</c>) are aliases, not a second key.
-    /// </summary>
-    private static IFieldSymbol? FindSinglePublishableConstant(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
-    {
-        var within = model.GetEnclosingSymbol(node.SpanStart, cancellationToken)?.ContainingType;
-        var compilation = model.Compilation;
-        IFieldSymbol? found = null;
-        foreach (var symbol in compilation.GetSymbolsWithName(_ => true, SymbolFilter.Member, cancellationToken))
-        {
-            if (symbol is IFieldSymbol { IsConst: true, ConstantValue: string constant } field
-                && KeyClassifier.ClassifyWhole(constant) is { IsPublishable: true }
-                && !IsAlias(field, cancellationToken)
-                && (within is null || compilation.IsSymbolAccessibleWithin(field, within)))
-            {
-                if (found is not null)
-                {
-                    return null;
-                }
-
-                found = field;
-            }
-        }
-
-        return found;
-    }
-
-    private static bool IsAlias(IFieldSymbol field, CancellationToken cancellationToken)
-        => field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is VariableDeclaratorSyntax
-        {
-            Initializer.Value: IdentifierNameSyntax or MemberAccessExpressionSyntax,
-        };
 }

@@ -42,6 +42,33 @@ internal static class ConstantKeyFinder
             ? KeyClassifier.MayContainKey(literal.Token.ValueText)
             : MayFormString(root) && HasKeyStart(root, candidates, scan);
 
+    /// <summary>
+    /// Every key formed in a tree's C#, each once, where its value is first formed; only the chains
+    /// <paramref name="candidates"/> point at are bound. In C# generated from a Razor file, only keys formed by
+    /// concatenation at mapped locations: a key written as one literal is found by the scan of the Razor file itself.
+    /// </summary>
+    public static List<Finding> FindInTree(SemanticModel model, KeyCandidates candidates, System.Threading.CancellationToken cancellationToken)
+    {
+        var tree = model.SyntaxTree;
+        var fromRazor = RazorCode.IsGeneratedFromRazor(tree);
+        var scan = KeyCandidates.Scan(tree, cancellationToken);
+        var findings = new List<Finding>();
+        foreach (var root in candidates.ChainRoots(tree, cancellationToken))
+        {
+            if (MayHoldKey(root, candidates, scan))
+            {
+                Visit(root, model, findings, cancellationToken, depth: 0);
+            }
+        }
+
+        if (fromRazor)
+        {
+            findings.RemoveAll(f => f.Expression is LiteralExpressionSyntax || !RazorCode.IsReportable(f.Expression.GetLocation()));
+        }
+
+        return findings;
+    }
+
     /// <summary>Finds every key formed inside the chain rooted at <paramref name="root"/> (after <see cref="MayHoldKey"/>).</summary>
     public static void Find(ExpressionSyntax root, SemanticModel model, List<Finding> findings, System.Threading.CancellationToken cancellationToken)
         => Visit(root, model, findings, cancellationToken, depth: 0);

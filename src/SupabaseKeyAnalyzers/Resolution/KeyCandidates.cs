@@ -27,12 +27,20 @@ internal sealed class KeyCandidates
 
     private readonly Compilation compilation;
     private readonly Lazy<HashSet<string>> constantNames;
+    private readonly Lazy<bool> hasCandidates;
 
     private KeyCandidates(Compilation compilation)
     {
         this.compilation = compilation;
         constantNames = new Lazy<HashSet<string>>(CollectConstantNames, LazyThreadSafetyMode.ExecutionAndPublication);
+        hasCandidates = new Lazy<bool>(() => compilation.SyntaxTrees.Any(t => !Scan(t, CancellationToken.None).CandidateTokens.IsEmpty), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>
+    /// False when no string of the compilation can start a key: no key can be formed in it (a key constant of a
+    /// referenced assembly is the one thing this cannot see).
+    /// </summary>
+    public bool HasCandidates => hasCandidates.Value;
 
     /// <summary>The compilation's candidates, shared by every rule that looks for keys.</summary>
     public static KeyCandidates GetOrCreate(Compilation compilation) => PerCompilation.GetValue(compilation, c => new KeyCandidates(c));

@@ -25,6 +25,12 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
 
     internal override void OnCompilationStart(CompilationStartAnalysisContext start, ProjectContext project)
     {
+        if (!KeyCandidates.GetOrCreate(start.Compilation).HasCandidates)
+        {
+            // No string of the compilation can start a new-format key.
+            return;
+        }
+
         var context = new AnalyzerContext(start.Compilation);
         start.RegisterOperationAction(context.AnalyzeAssignment, OperationKind.SimpleAssignment);
         start.RegisterOperationAction(context.AnalyzeInvocation, OperationKind.Invocation);

@@ -59,13 +59,10 @@ public sealed class SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer : Supa
                 return;
             }
 
-            List<ConstantKeyFinder.Finding>? findings = null;
             ProjectKind? kind = null;
-            var fromRazor = RazorCode.IsGeneratedFromRazor(tree);
-            var scan = KeyCandidates.Scan(tree, context.CancellationToken);
-            foreach (var root in candidates.ChainRoots(tree, context.CancellationToken))
+            foreach (var finding in ConstantKeyFinder.FindInTree(context.SemanticModel, candidates, context.CancellationToken))
             {
-                if (!ConstantKeyFinder.MayHoldKey(root, candidates, scan))
+                if (!finding.Key.IsSecret || finding.Key.IsLocalDevelopment)
                 {
                     continue;
                 }
@@ -76,23 +73,11 @@ public sealed class SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer : Supa
                     return;
                 }
 
-                (findings ??= new List<ConstantKeyFinder.Finding>()).Clear();
-                ConstantKeyFinder.Find(root, context.SemanticModel, findings, context.CancellationToken);
-                foreach (var finding in findings)
-                {
-                    var location = finding.Expression.GetLocation();
-                    if (!finding.Key.IsSecret || finding.Key.IsLocalDevelopment
-                        || (fromRazor && (finding.Expression is LiteralExpressionSyntax || !RazorCode.IsReportable(location))))
-                    {
-                        // In Razor files, a key written as one literal is reported by the text scan of the Razor file.
-                        continue;
-                    }
-
-                    var description = finding.Key.Describe(finding.Value);
-                    context.ReportDiagnostic(kind == ProjectKind.Client
-                        ? Diagnostic.Create(RuleDescriptors.SBK001_SecretKeyInClientProject, location, description, ClientReason(kind.Value))
-                        : Diagnostic.Create(RuleDescriptors.SBK004_HardCodedSecretKey, location, description, SupabaseVocabulary.EnvironmentVariableFor(finding.Key.Kind)));
-                }
+                var location = finding.Expression.GetLocation();
+                var description = finding.Key.Describe(finding.Value);
+                context.ReportDiagnostic(kind == ProjectKind.Client
+                    ? Diagnostic.Create(RuleDescriptors.SBK001_SecretKeyInClientProject, location, description, ClientReason(kind.Value))
+                    : Diagnostic.Create(RuleDescriptors.SBK004_HardCodedSecretKey, location, description, SupabaseVocabulary.EnvironmentVariableFor(finding.Key.Kind)));
             }
         }
 

@@ -32,6 +32,9 @@ public sealed class EndToEndTests : IClassFixture<PackedPackage>
                 "analyzers/dotnet/cs/SupabaseKeyAnalyzers.dll",
                 "build/SupabaseKeyAnalyzers.props",
                 "build/SupabaseKeyAnalyzers.targets",
+                "build/config/SupabaseKeyAnalyzers.Migration.globalconfig",
+                "build/config/SupabaseKeyAnalyzers.None.globalconfig",
+                "build/config/SupabaseKeyAnalyzers.Strict.globalconfig",
                 "buildTransitive/SupabaseKeyAnalyzers.props",
                 "buildTransitive/SupabaseKeyAnalyzers.targets",
             },
@@ -206,9 +209,10 @@ public sealed class EndToEndTests : IClassFixture<PackedPackage>
     }
 
     /// <summary>
-    /// Builds <paramref name="app"/> and returns its SupabaseKeyAnalyzers findings as "file(line,col): severity id",
+    /// Builds <paramref name="app"/> and returns its SupabaseKeyAnalyzers errors and warnings as "file(line,col): severity id",
     /// read from the build output. The console logger repeats errors in its failure recap, so the output is read as a
-    /// set; the compiler's own error log (SARIF), which holds each diagnostic once, must hold exactly as many.
+    /// set; the compiler's own error log (SARIF), which holds each diagnostic once, must hold exactly as many errors and
+    /// warnings (it also holds Info diagnostics, such as SBK007, which a build never prints).
     /// </summary>
     private static (int ExitCode, string[] Findings, string Output) BuildFindings(string app)
     {
@@ -219,7 +223,7 @@ public sealed class EndToEndTests : IClassFixture<PackedPackage>
             .Distinct()
             .Order(StringComparer.Ordinal)
             .ToArray();
-        var reported = Regex.Matches(File.ReadAllText(errorLog), @"""ruleId"":\s*""SBK\d{3}""").Count;
+        var reported = Regex.Matches(File.ReadAllText(errorLog), @"""ruleId"":\s*""SBK\d{3}"",\s*(?:""ruleIndex"":\s*\d+,\s*)?""level"":\s*""(?:error|warning)""").Count;
         Assert.True(findings.Length == reported, $"the error log holds {reported} SupabaseKeyAnalyzers diagnostics, the output {findings.Length} distinct ones:\n{output}");
         return (exitCode, findings, output);
     }
@@ -263,5 +267,50 @@ public sealed class EndToEndTests : IClassFixture<PackedPackage>
                 "Admin.razor(8,29): warning SBK004",
             },
             findings);
+    }
+
+    [Fact]
+    public void Analysis_modes_select_the_shipped_presets_and_the_users_own_settings_still_win()
+    {
+        var app = package.CreateProject("console", "ModesApp");
+        File.WriteAllText(Path.Combine(app, "Keys.cs"), $$"""
+            using System.Net.Http;
+            using System.Net.Http.Headers;
+
+            namespace ModesApp;
+
+            public static class Keys
+            {
+                public const string Anon = "{{TestKeys.AnonJwt}}";
+                public const string Publishable = "{{TestKeys.Publishable}}";
+
+                public static void Configure(HttpClient http) => http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Publishable);
+            }
+            """);
+
+        // Default: SBK007 is Info, not in the build output; SBK002 is a warning.
+        var standard = DotnetCli.RunChecked(app, "build", "--no-incremental");
+        Assert.Contains("warning SBK002", standard, StringComparison.Ordinal);
+        Assert.DoesNotContain("SBK007", standard, StringComparison.Ordinal);
+
+        // Migration lists every legacy key as a warning, in one pass.
+        var migration = DotnetCli.RunChecked(app, "build", "--no-incremental", "-p:SupabaseKeyAnalysisMode=Migration");
+        Assert.Contains("Keys.cs(8,32): warning SBK007: anon JWT 'eyJhbG…' is a legacy JWT-based API key", migration, StringComparison.Ordinal);
+
+        // Strict: every rule is an error.
+        var (strictExit, strict) = DotnetCli.Run(app, "build", "--no-incremental", "-p:SupabaseKeyAnalysisMode=strict");
+        Assert.NotEqual(0, strictExit);
+        Assert.Contains("error SBK002", strict, StringComparison.Ordinal);
+        Assert.Contains("error SBK007", strict, StringComparison.Ordinal);
+
+        // None: nothing.
+        Assert.DoesNotContain("SBK0", DotnetCli.RunChecked(app, "build", "--no-incremental", "-p:SupabaseKeyAnalysisMode=None"), StringComparison.Ordinal);
+
+        // An unknown mode is reported, not ignored.
+        Assert.Contains("warning SBK000: 'Fast' is not a valid value for the SupabaseKeyAnalysisMode MSBuild property", DotnetCli.RunChecked(app, "build", "--no-incremental", "-p:SupabaseKeyAnalysisMode=Fast"), StringComparison.Ordinal);
+
+        // The user's .editorconfig wins over the preset.
+        File.WriteAllText(Path.Combine(app, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.SBK007.severity = none\n");
+        Assert.DoesNotContain("SBK007", DotnetCli.RunChecked(app, "build", "--no-incremental", "-p:SupabaseKeyAnalysisMode=Migration"), StringComparison.Ordinal);
     }
 }

@@ -50,9 +50,16 @@ public class SBK000_InvalidConfigurationTests
             Invalid("off", "the SupabaseKeyAnalyzersScanShippedFiles MSBuild property", "the project file", "true, false"));
 
     [Fact]
+    public Task Reports_an_unknown_analysis_mode()
+        => VerifyAsync(
+            new[] { "build_property.SupabaseKeyAnalysisMode = Fast" },
+            null,
+            Invalid("Fast", "the SupabaseKeyAnalysisMode MSBuild property", "the project file", "Default, Migration, Strict, None"));
+
+    [Fact]
     public Task Accepts_valid_values_in_any_case_and_unset_properties()
         => VerifyAsync(
-            new[] { "build_property.SupabaseProjectKind = ", "supabase_key_analyzers.project_kind = Auto", "supabase_key_analyzers.analyze_test_projects = TRUE", "build_property.SupabaseKeyAnalyzersScanShippedFiles = false" },
+            new[] { "build_property.SupabaseProjectKind = ", "build_property.SupabaseKeyAnalysisMode = migration", "supabase_key_analyzers.project_kind = Auto", "supabase_key_analyzers.analyze_test_projects = TRUE", "build_property.SupabaseKeyAnalyzersScanShippedFiles = false" },
             "supabase_key_analyzers.project_kind = client");
 
     [Fact]

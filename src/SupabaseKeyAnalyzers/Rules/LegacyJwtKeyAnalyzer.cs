@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using SupabaseKeyAnalyzers.Keys;
+using SupabaseKeyAnalyzers.Resolution;
+
+namespace SupabaseKeyAnalyzers.Rules;
+
+/// <summary>
+/// SBK007 <c>LegacyJwtKey</c>: every legacy JWT project key (<c>anon</c>, <c>service_role</c>) the classifier finds —
+/// in C# and Razor code, and in the text files handed to the analyzers (shipped files, <c>appsettings*.json</c>,
+/// <c>.env</c>, Razor files) — in every kind of project: the inventory for the end-of-2026 migration. The Supabase CLI's
+/// local keys, user tokens and new-format keys are not reported.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class LegacyJwtKeyAnalyzer : SupabaseAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SBK007_LegacyJwtKey);
+
+    internal override void OnCompilationStart(CompilationStartAnalysisContext start, ProjectContext project)
+    {
+        var candidates = KeyCandidates.GetOrCreate(start.Compilation);
+        var fileSeverity = new AdditionalFileSeverity(start.Compilation, RuleDescriptors.SBK007_LegacyJwtKey);
+        start.RegisterSemanticModelAction(context => AnalyzeTree(context, candidates));
+        start.RegisterAdditionalFileAction(context => AnalyzeFile(context, fileSeverity));
+    }
+
+    /// <summary>The key a legacy key is replaced with, for the message.</summary>
+    internal static string Replacement(KeyKind legacy) => legacy == KeyKind.LegacyAnon ? "a publishable key (sb_publishable_…)" : "a secret key (sb_secret_…)";
+
+    private static bool IsLegacyProjectKey(KeyMatch key) => key.Kind is KeyKind.LegacyAnon or KeyKind.LegacyServiceRole && !key.IsLocalDevelopment;
+
+    private static void AnalyzeTree(SemanticModelAnalysisContext context, KeyCandidates candidates)
+    {
+        if (!RazorCode.ShouldAnalyze(context.SemanticModel.SyntaxTree, context.IsGeneratedCode))
+        {
+            return;
+        }
+
+        foreach (var finding in ConstantKeyFinder.FindInTree(context.SemanticModel, candidates, context.CancellationToken))
+        {
+            if (IsLegacyProjectKey(finding.Key))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.SBK007_LegacyJwtKey, finding.Expression.GetLocation(), finding.Key.Describe(finding.Value), Replacement(finding.Key.Kind)));
+            }
+        }
+    }
+
+    /// <summary>Razor files, shipped files and settings files: every text file of a kind that can hold a key.</summary>
+    private static void AnalyzeFile(AdditionalFileAnalysisContext context, AdditionalFileSeverity fileSeverity)
+    {
+        var path = context.AdditionalFile.Path;
+        if ((!RazorCode.IsRazorFile(path) && !SupabaseVocabulary.IsShippedTextFile(path)) || context.AdditionalFile.GetText(context.CancellationToken) is not { } text)
+        {
+            return;
+        }
+
+        var content = text.ToString();
+        if (!KeyClassifier.MayContainKey(content) || fileSeverity.For(context.AdditionalFile, context.Options, context.CancellationToken) is not { } severity)
+        {
+            return;
+        }
+
+        foreach (var key in KeyClassifier.FindKeys(content))
+        {
+            if (IsLegacyProjectKey(key))
+            {
+                var span = new TextSpan(key.Start, key.Length);
+                context.ReportDiagnostic(Diagnostic.Create(
+                    RuleDescriptors.SBK007_LegacyJwtKey, Location.Create(path, span, text.Lines.GetLinePositionSpan(span)), severity, additionalLocations: null, properties: null, key.Describe(content), Replacement(key.Kind)));
+            }
+        }
+    }
+}

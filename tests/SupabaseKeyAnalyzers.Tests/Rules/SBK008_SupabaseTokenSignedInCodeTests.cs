@@ -1,0 +1,105 @@
+using System.IdentityModel.Tokens.Jwt;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using SupabaseKeyAnalyzers.Rules;
+using SupabaseKeyAnalyzers.Tests.Infrastructure;
+
+namespace SupabaseKeyAnalyzers.Tests.Rules;
+
+public class SBK008_SupabaseTokenSignedInCodeTests
+{
+    private const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using System.IdentityModel.Tokens.Jwt;
+        using System.Security.Claims;
+        using System.Text;
+        using Microsoft.IdentityModel.JsonWebTokens;
+        using Microsoft.IdentityModel.Tokens;
+
+        """;
+
+    /// <summary>The real token libraries, referenced as a user's project would.</summary>
+    private static Task VerifyAsync([System.Diagnostics.CodeAnalysis.StringSyntax("C#-test")] string source, params DiagnosticResult[] expected)
+    {
+        var test = new SupabaseTest<SupabaseTokenSignedInCodeAnalyzer> { TestCode = Usings + source };
+        foreach (var type in new[] { typeof(JwtSecurityToken), typeof(SecurityTokenDescriptor), typeof(JsonWebTokenHandler), typeof(Microsoft.IdentityModel.Logging.LogHelper), typeof(Microsoft.IdentityModel.Abstractions.IIdentityLogger) })
+        {
+            test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(type.Assembly.Location));
+        }
+
+        test.WithProject(ProjectSetup.Web);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Reports_a_JwtSecurityToken_with_Supabase_claims_audience_or_issuer()
+        => VerifyAsync("""
+            class Tokens
+            {
+                string Mint(string userId, SigningCredentials credentials)
+                {
+                    var claims = new List<Claim> { new Claim("sub", userId) };
+                    claims.Add(new Claim("role", "authenticated"));
+                    var token = {|SBK008:new JwtSecurityToken(claims: claims, expires: DateTime.UtcNow.AddHours(1), signingCredentials: credentials)|};
+                    var other = {|SBK008:new JwtSecurityToken(issuer: "https://abcdefghijklmnopqrst.supabase.co/auth/v1", audience: "api")|};
+                    var third = {|SBK008:new JwtSecurityToken("app", "authenticated")|};
+                    return new JwtSecurityTokenHandler().WriteToken(token) + other + third;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Reports_handlers_creating_from_a_descriptor_with_Supabase_markers()
+        => VerifyAsync("""
+            class Tokens
+            {
+                string Service(JwtSecurityTokenHandler handler, SigningCredentials credentials)
+                    => handler.WriteToken({|SBK008:handler.CreateToken(new SecurityTokenDescriptor { Subject = new ClaimsIdentity(new[] { new Claim("role", "service_role") }), SigningCredentials = credentials })|});
+
+                string Anon(SigningCredentials credentials)
+                {
+                    var descriptor = new SecurityTokenDescriptor { Claims = new Dictionary<string, object> { ["role"] = "anon" } };
+                    descriptor.SigningCredentials = credentials;
+                    return {|SBK008:new JsonWebTokenHandler().CreateToken(descriptor)|};
+                }
+
+                string FromSecret(JwtSecurityTokenHandler handler)
+                {
+                    var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(Environment.GetEnvironmentVariable("SUPABASE_JWT_SECRET")!));
+                    var descriptor = new SecurityTokenDescriptor { SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256) };
+                    return {|SBK008:handler.CreateEncodedJwt(descriptor)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task The_message_names_what_marks_the_token_as_a_Supabase_token()
+        => VerifyAsync(
+            """
+            class Tokens
+            {
+                object Mint() => new JwtSecurityToken(audience: "authenticated");
+            }
+            """,
+            new DiagnosticResult(RuleDescriptors.SBK008_SupabaseTokenSignedInCode).WithSpan(10, 22, 10, 69).WithArguments("audience 'authenticated'"));
+
+    [Fact]
+    public Task Does_not_report_tokens_for_other_issuers_audiences_and_roles()
+        => VerifyAsync("""
+            class Tokens
+            {
+                string Mint(SigningCredentials credentials, JwtSecurityTokenHandler handler)
+                {
+                    var claims = new[] { new Claim(ClaimTypes.Role, "admin"), new Claim("role", "editor") };
+                    var token = new JwtSecurityToken("https://auth.example.com", "api", claims, signingCredentials: credentials);
+                    var descriptor = new SecurityTokenDescriptor { Issuer = "https://auth.example.com", Audience = "api", Claims = new Dictionary<string, object> { ["scope"] = "read" } };
+                    var secret = Environment.GetEnvironmentVariable("JWT_SIGNING_KEY");
+                    return handler.WriteToken(token) + handler.CreateEncodedJwt(descriptor) + secret;
+                }
+            }
+            """);
+}
