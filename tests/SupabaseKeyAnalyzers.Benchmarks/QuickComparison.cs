@@ -1,6 +1,5 @@
 using SupabaseKeyAnalyzers.Testing;
 using System.Collections.Immutable;
-using System.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -21,28 +20,14 @@ public static class QuickComparison
         configurations.AddRange(analyzers.Select(a => (a.GetType().Name, ImmutableArray.Create(a))));
         configurations.Add(("all analyzers", analyzers.ToImmutableArray()));
 
-        var compile = Best(runs, () => compilation.Clone().GetDiagnostics().Length);
+        var compile = BindingRatios.Best(runs, () => compilation.Clone().GetDiagnostics());
         Console.WriteLine($"compile only: {compile.TotalMilliseconds:F0} ms");
         foreach (var (name, set) in configurations)
         {
-            var time = Best(runs, () => compilation.Clone().WithAnalyzers(set, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult().Length);
+            var time = BindingRatios.Best(runs, () => compilation.Clone().WithAnalyzers(set, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult());
             Console.WriteLine($"{name}: {time.TotalMilliseconds:F0} ms ({time / compile:F2}x compile)");
         }
 
         return 0;
-    }
-
-    private static TimeSpan Best(int runs, Func<int> action)
-    {
-        var best = TimeSpan.MaxValue;
-        for (var i = 0; i < runs; i++)
-        {
-            GC.Collect();
-            var watch = Stopwatch.StartNew();
-            action();
-            best = watch.Elapsed < best ? watch.Elapsed : best;
-        }
-
-        return best;
     }
 }

@@ -37,7 +37,7 @@ internal static class ConstantKeyFinder
     /// The syntax-only prefilter: false when the chain rooted at <paramref name="root"/> cannot hold a key, so that
     /// nothing is bound for it.
     /// </summary>
-    public static bool MayHoldKey(ExpressionSyntax root, KeyCandidates candidates, KeyCandidates.TreeScan scan)
+    private static bool MayHoldKey(ExpressionSyntax root, KeyCandidates candidates, KeyCandidates.TreeScan scan)
         => root is LiteralExpressionSyntax literal
             ? KeyClassifier.MayContainKey(literal.Token.ValueText)
             : MayFormString(root) && HasKeyStart(root, candidates, scan);
@@ -68,10 +68,6 @@ internal static class ConstantKeyFinder
 
         return findings;
     }
-
-    /// <summary>Finds every key formed inside the chain rooted at <paramref name="root"/> (after <see cref="MayHoldKey"/>).</summary>
-    public static void Find(ExpressionSyntax root, SemanticModel model, List<Finding> findings, System.Threading.CancellationToken cancellationToken)
-        => Visit(root, model, findings, cancellationToken, depth: 0);
 
     /// <summary>
     /// Syntax-only test that keeps binding away from arithmetic (<c>i + 1</c>): a chain can only form a string when it

@@ -120,7 +120,7 @@ internal sealed class KeyCandidates
     /// The root of the string-forming chain (literals, <c>+</c>, interpolations, parentheses) a token sits in: the
     /// expression whose parent no longer forms the same string.
     /// </summary>
-    internal static ExpressionSyntax? ChainRootOf(SyntaxToken token)
+    private static ExpressionSyntax? ChainRootOf(SyntaxToken token)
     {
         ExpressionSyntax? node = token.Parent switch
         {

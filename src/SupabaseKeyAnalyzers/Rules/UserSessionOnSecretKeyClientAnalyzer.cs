@@ -29,7 +29,7 @@ public sealed class UserSessionOnSecretKeyClientAnalyzer : SupabaseAnalyzer
     {
         if (AnalyzerContext.TryCreate(start.Compilation) is { } context)
         {
-            start.RegisterOperationAction(context.Analyze, OperationKind.Invocation);
+            start.RegisterOperationAction(c => Analyze(c, context), OperationKind.Invocation);
         }
     }
 
@@ -63,8 +63,6 @@ public sealed class UserSessionOnSecretKeyClientAnalyzer : SupabaseAnalyzer
             var context = new AnalyzerContext(compilation, gotrueClientInterface);
             return context.SupabaseClient is null && context.GotrueClient is null ? null : context;
         }
-
-        public void Analyze(OperationAnalysisContext context) => UserSessionOnSecretKeyClientAnalyzer.Analyze(context, this);
     }
 
     private static void Analyze(OperationAnalysisContext context, AnalyzerContext supabase)
