@@ -2,6 +2,8 @@ using System;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using SupabaseKeyAnalyzers.Keys;
 
 namespace SupabaseKeyAnalyzers;
 
@@ -37,6 +39,39 @@ internal sealed class AdditionalFileSeverity
 
     /// <summary>The values <see cref="PathSeverityKey"/> accepts: those of <c>dotnet_diagnostic.&lt;ID&gt;.severity</c>.</summary>
     public static readonly string[] SeverityValues = { "error", "warning", "suggestion", "silent", "none", "default" };
+
+    /// <summary>
+    /// Reports the rule on every key of the file that <paramref name="wanted"/> accepts, at the key's span, with the
+    /// file's severity; the message arguments are the key's safe description and <paramref name="secondArgument"/>.
+    /// </summary>
+    public void ReportKeys(AdditionalFileAnalysisContext context, Func<KeyMatch, bool> wanted, Func<KeyMatch, string> secondArgument)
+    {
+        var file = context.AdditionalFile;
+        if (file.GetText(context.CancellationToken) is not { } text)
+        {
+            return;
+        }
+
+        var content = text.ToString();
+        DiagnosticSeverity? severity = null;
+        foreach (var key in KeyClassifier.FindKeys(content))
+        {
+            if (!wanted(key))
+            {
+                continue;
+            }
+
+            severity ??= For(file, context.Options, context.CancellationToken);
+            if (severity is null)
+            {
+                return;
+            }
+
+            var span = new TextSpan(key.Start, key.Length);
+            context.ReportDiagnostic(Diagnostic.Create(
+                descriptor, Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span)), severity.Value, additionalLocations: null, properties: null, key.Describe(content), secondArgument(key)));
+        }
+    }
 
     /// <summary>The severity to report with, or null when the rule is turned off for this file.</summary>
     public DiagnosticSeverity? For(AdditionalText file, AnalyzerOptions options, CancellationToken cancellationToken)

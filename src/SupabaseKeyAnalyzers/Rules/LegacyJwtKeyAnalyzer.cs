@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 using SupabaseKeyAnalyzers.Keys;
 using SupabaseKeyAnalyzers.Resolution;
 
@@ -51,25 +50,9 @@ public sealed class LegacyJwtKeyAnalyzer : SupabaseAnalyzer
     private static void AnalyzeFile(AdditionalFileAnalysisContext context, AdditionalFileSeverity fileSeverity)
     {
         var path = context.AdditionalFile.Path;
-        if ((!RazorCode.IsRazorFile(path) && !SupabaseVocabulary.IsShippedTextFile(path)) || context.AdditionalFile.GetText(context.CancellationToken) is not { } text)
+        if (RazorCode.IsRazorFile(path) || SupabaseVocabulary.IsShippedTextFile(path))
         {
-            return;
-        }
-
-        var content = text.ToString();
-        if (!KeyClassifier.MayContainKey(content) || fileSeverity.For(context.AdditionalFile, context.Options, context.CancellationToken) is not { } severity)
-        {
-            return;
-        }
-
-        foreach (var key in KeyClassifier.FindKeys(content))
-        {
-            if (IsLegacyProjectKey(key))
-            {
-                var span = new TextSpan(key.Start, key.Length);
-                context.ReportDiagnostic(Diagnostic.Create(
-                    RuleDescriptors.SBK007_LegacyJwtKey, Location.Create(path, span, text.Lines.GetLinePositionSpan(span)), severity, additionalLocations: null, properties: null, key.Describe(content), Replacement(key.Kind)));
-            }
+            fileSeverity.ReportKeys(context, IsLegacyProjectKey, key => Replacement(key.Kind));
         }
     }
 }

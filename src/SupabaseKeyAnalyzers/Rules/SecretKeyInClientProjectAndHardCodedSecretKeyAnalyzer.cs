@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 using SupabaseKeyAnalyzers.Keys;
 using SupabaseKeyAnalyzers.Projects;
 using SupabaseKeyAnalyzers.Resolution;
@@ -62,7 +61,7 @@ public sealed class SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer : Supa
             ProjectKind? kind = null;
             foreach (var finding in ConstantKeyFinder.FindInTree(context.SemanticModel, candidates, context.CancellationToken))
             {
-                if (!finding.Key.IsSecret || finding.Key.IsLocalDevelopment)
+                if (!IsLeak(finding.Key))
                 {
                     continue;
                 }
@@ -89,66 +88,33 @@ public sealed class SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer : Supa
                 return;
             }
 
-            var reason = ShipReason(context);
-            if (reason is null || context.AdditionalFile.GetText(context.CancellationToken) is not { } text)
+            if (ShipReason(context) is { } reason)
             {
-                return;
-            }
-
-            var content = text.ToString();
-            foreach (var key in KeyClassifier.FindKeys(content))
-            {
-                if (!key.IsSecret || key.IsLocalDevelopment)
-                {
-                    continue;
-                }
-
-                var severity = clientFileSeverity.For(context.AdditionalFile, context.Options, context.CancellationToken);
-                if (severity is null)
-                {
-                    return;
-                }
-
-                context.ReportDiagnostic(Diagnostic.Create(
-                    RuleDescriptors.SBK001_SecretKeyInClientProject, LocationIn(context.AdditionalFile, text, key), severity.Value, additionalLocations: null, properties: null, key.Describe(content), reason));
+                clientFileSeverity.ReportKeys(context, IsLeak, _ => reason);
             }
         }
 
         /// <summary>Keys written in a Razor file: markup attributes, inline scripts and <c>@code</c> literals alike.</summary>
         private void AnalyzeRazorFile(AdditionalFileAnalysisContext context)
         {
-            var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile);
-            var kind = ProjectKindResolver.ForTree(project.Project.Kind, options);
-            if (!project.ReportsLeaksIn(kind) || context.AdditionalFile.GetText(context.CancellationToken) is not { } text)
+            var kind = ProjectKindResolver.ForTree(project.Project.Kind, context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile));
+            if (!project.ReportsLeaksIn(kind))
             {
                 return;
             }
 
-            var content = text.ToString();
-            if (!KeyClassifier.MayContainKey(content))
+            if (kind == ProjectKind.Client)
             {
-                return;
+                clientFileSeverity.ReportKeys(context, IsLeak, _ => ClientReason(kind));
             }
-
-            var descriptor = kind == ProjectKind.Client ? RuleDescriptors.SBK001_SecretKeyInClientProject : RuleDescriptors.SBK004_HardCodedSecretKey;
-            var severity = (kind == ProjectKind.Client ? clientFileSeverity : sourceFileSeverity).For(context.AdditionalFile, context.Options, context.CancellationToken);
-            foreach (var key in KeyClassifier.FindKeys(content))
+            else
             {
-                if (!key.IsSecret || key.IsLocalDevelopment || severity is null)
-                {
-                    continue;
-                }
-
-                var argument = kind == ProjectKind.Client ? ClientReason(kind) : SupabaseVocabulary.EnvironmentVariableFor(key.Kind);
-                context.ReportDiagnostic(Diagnostic.Create(descriptor, LocationIn(context.AdditionalFile, text, key), severity.Value, additionalLocations: null, properties: null, key.Describe(content), argument));
+                sourceFileSeverity.ReportKeys(context, IsLeak, key => SupabaseVocabulary.EnvironmentVariableFor(key.Kind));
             }
         }
 
-        private static Location LocationIn(AdditionalText file, SourceText text, KeyMatch key)
-        {
-            var span = new TextSpan(key.Start, key.Length);
-            return Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
-        }
+        /// <summary>A secret key that is not one of the Supabase CLI's public local keys.</summary>
+        private static bool IsLeak(KeyMatch key) => key.IsSecret && !key.IsLocalDevelopment;
 
         private string ClientReason(ProjectKind treeKind)
             => "client project: " + (project.Project.Kind == treeKind ? project.Project.Reason : ProjectKindResolver.ProjectKindOption + " for this file");
