@@ -22,6 +22,37 @@ public static class SupabaseVocabulary
     /// <summary>Environment variables that hold a secret key by convention.</summary>
     public static readonly ImmutableArray<string> SecretKeyVariables = ImmutableArray.Create("SUPABASE_SERVICE_ROLE_KEY", "SUPABASE_SECRET_KEY", "SUPABASE_SECRET_KEYS");
 
+    /// <summary>Where the SBK005 fix reads a publishable key from.</summary>
+    public const string PublishableKeyVariable = "SUPABASE_PUBLISHABLE_KEY";
+
+    /// <summary>
+    /// What an environment variable, configuration key or bound member holds, judged by its name:
+    /// <see cref="KeyKind.Secret"/> for <c>SUPABASE_SERVICE_ROLE_KEY</c>, <c>Supabase:SecretKey</c>, <c>ServiceRoleKey</c>
+    /// (and the variables of <see cref="SecretKeyVariables"/>), <see cref="KeyKind.Publishable"/> for <c>SUPABASE_ANON_KEY</c>,
+    /// <c>Supabase:PublishableKey</c>, <c>AnonKey</c>; null for a name that says neither (<c>Supabase:Key</c>).
+    /// </summary>
+    public static KeyKind? ClassifySourceName(string? name)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        var letters = new System.Text.StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                letters.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        var normalized = letters.ToString();
+        var secret = normalized.Contains("servicerole") || normalized.Contains("secretkey") || normalized.Contains("servicekey") || normalized.EndsWith("secret", StringComparison.Ordinal);
+        var publishable = normalized.Contains("anonkey") || normalized.Contains("publishable") || normalized.EndsWith("anon", StringComparison.Ordinal);
+        return secret == publishable ? null : secret ? KeyKind.Secret : KeyKind.Publishable;
+    }
+
     /// <summary>Where the SBK004 fix and message send a hard-coded secret key.</summary>
     public const string SecretKeyVariable = "SUPABASE_SECRET_KEY";
 

@@ -14,14 +14,19 @@ namespace Supabase.Postgrest
         public Dictionary<string, string> Headers { get; set; } = new Dictionary<string, string>();
     }
 
-    public interface IPostgrestClient : IGettableHeaders
-    {
-    }
-
-    public class Client : IPostgrestClient
+    public class Client : Supabase.Postgrest.Interfaces.IPostgrestClient
     {
         public Client(string baseUrl, ClientOptions? options = null) => throw null!;
         public Func<Dictionary<string, string>>? GetHeaders { get; set; }
+        public ClientOptions Options => throw null!;
+    }
+}
+
+namespace Supabase.Postgrest.Interfaces
+{
+    public interface IPostgrestClient : IGettableHeaders
+    {
+        Supabase.Postgrest.ClientOptions Options { get; }
     }
 }
 
@@ -39,9 +44,14 @@ namespace Supabase.Functions
 {
     using Supabase.Functions.Interfaces;
 
+    public class FunctionRegion
+    {
+        public FunctionRegion(string region) => throw null!;
+    }
+
     public class Client : IFunctionsClient
     {
-        public Client(string baseUrl) => throw null!;
+        public Client(string baseUrl, FunctionRegion? region = null) => throw null!;
         public Func<Dictionary<string, string>>? GetHeaders { get; set; }
         public Task<string> Invoke(string functionName, string? token = null, InvokeFunctionOptions? options = null) => throw null!;
         public Task<T?> Invoke<T>(string functionName, string? token = null, InvokeFunctionOptions? options = null) where T : class => throw null!;
@@ -69,6 +79,21 @@ namespace Supabase.Realtime
     {
         public readonly Dictionary<string, string> Headers = new Dictionary<string, string>();
     }
+
+    public class Client : Supabase.Realtime.Interfaces.IRealtimeClient<RealtimeSocket, RealtimeChannel>
+    {
+        public Client(string realtimeUrl, ClientOptions? options = null) => throw null!;
+        public Func<Dictionary<string, string>>? GetHeaders { get; set; }
+        public void SetAuth(string jwt) => throw null!;
+    }
+}
+
+namespace Supabase.Realtime.Interfaces
+{
+    public interface IRealtimeClient<TSocket, TChannel> : IGettableHeaders
+    {
+        void SetAuth(string jwt);
+    }
 }
 
 namespace Supabase.Storage
@@ -85,10 +110,18 @@ namespace Supabase.Storage
     {
     }
 
-    public class Client
+    public class Client : Supabase.Storage.Interfaces.IStorageClient<Bucket, FileObject>
     {
         public Client(string url, Dictionary<string, string>? headers = null) => throw null!;
         public Client(string url, ClientOptions? options, Dictionary<string, string>? headers = null) => throw null!;
+        public Func<Dictionary<string, string>>? GetHeaders { get; set; }
+    }
+}
+
+namespace Supabase.Storage.Interfaces
+{
+    public interface IStorageClient<TBucket, TFileObject> : IGettableHeaders
+    {
     }
 }
 
@@ -108,6 +141,7 @@ namespace Supabase
         public string Schema = "public";
         public bool AutoRefreshToken { get; set; } = true;
         public bool AutoConnectRealtime { get; set; }
+        public IGotrueSessionPersistence<Session> SessionHandler { get; set; } = new DefaultSupabaseSessionHandler();
         public Supabase.Storage.ClientOptions StorageClientOptions { get; set; } = new Supabase.Storage.ClientOptions();
         public string AuthUrlFormat { get; set; } = "{0}/auth/v1";
         public string RestUrlFormat { get; set; } = "{0}/rest/v1";
@@ -119,11 +153,27 @@ namespace Supabase
     public class Client : Supabase.Interfaces.ISupabaseClient<User, Session, Supabase.Realtime.RealtimeSocket, Supabase.Realtime.RealtimeChannel, Supabase.Storage.Bucket, Supabase.Storage.FileObject>
     {
         public Client(string supabaseUrl, string? supabaseKey, SupabaseOptions? options = null) => throw null!;
-        public IGotrueClient<User, Session> Auth => throw null!;
-        public Supabase.Functions.Interfaces.IFunctionsClient Functions => throw null!;
-        public Supabase.Postgrest.IPostgrestClient Postgrest => throw null!;
+        public Client(IGotrueClient<User, Session> auth, Supabase.Realtime.Interfaces.IRealtimeClient<Supabase.Realtime.RealtimeSocket, Supabase.Realtime.RealtimeChannel> realtime, Supabase.Functions.Interfaces.IFunctionsClient functions, Supabase.Postgrest.Interfaces.IPostgrestClient postgrest, Supabase.Storage.Interfaces.IStorageClient<Supabase.Storage.Bucket, Supabase.Storage.FileObject> storage, SupabaseOptions options) => throw null!;
+        public IGotrueClient<User, Session> Auth { get => throw null!; set => throw null!; }
+        public Supabase.Functions.Interfaces.IFunctionsClient Functions { get => throw null!; set => throw null!; }
+        public Supabase.Postgrest.Interfaces.IPostgrestClient Postgrest { get => throw null!; set => throw null!; }
+        public Supabase.Realtime.Interfaces.IRealtimeClient<Supabase.Realtime.RealtimeSocket, Supabase.Realtime.RealtimeChannel> Realtime { get => throw null!; set => throw null!; }
+        public Supabase.Storage.Interfaces.IStorageClient<Supabase.Storage.Bucket, Supabase.Storage.FileObject> Storage { get => throw null!; set => throw null!; }
         public IGotrueAdminClient<User> AdminAuth(string serviceKey) => throw null!;
         public Task<Supabase.Interfaces.ISupabaseClient<User, Session, Supabase.Realtime.RealtimeSocket, Supabase.Realtime.RealtimeChannel, Supabase.Storage.Bucket, Supabase.Storage.FileObject>> InitializeAsync() => throw null!;
+    }
+
+    public class DefaultSupabaseSessionHandler : IGotrueSessionPersistence<Session>
+    {
+        public void SaveSession(Session session)
+        {
+        }
+
+        public void DestroySession()
+        {
+        }
+
+        public Session? LoadSession() => null;
     }
 
     public static class StatelessClient

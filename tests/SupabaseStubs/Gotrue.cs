@@ -17,6 +17,8 @@ namespace Supabase.Gotrue
         public enum SignOutScope { Global, Local, Others }
 
         public enum Provider { Apple, Azure, Github, Google }
+
+        public enum EmailOtpType { Signup, Invite, MagicLink, Recovery, EmailChange, Email }
     }
 
     public class User
@@ -72,7 +74,33 @@ namespace Supabase.Gotrue
 
     public class GenerateLinkOptions
     {
-        public string? Email { get; set; }
+        public GenerateLinkOptions(LinkType linkType, string email) => throw null!;
+
+        public enum LinkType { SignUp, Invite, MagicLink, Recovery, EmailChangeCurrent, EmailChangeNew }
+
+        public string Email { get; } = "";
+        public string? Password { get; set; }
+        public string? RedirectTo { get; set; }
+    }
+
+    public class PasswordlessSignInState
+    {
+    }
+
+    public class SignInWithPasswordlessEmailOptions
+    {
+        public SignInWithPasswordlessEmailOptions(string email) => throw null!;
+        public string Email { get; } = "";
+    }
+
+    public class SignInWithSSOOptions
+    {
+        public string? RedirectTo { get; set; }
+    }
+
+    public class SSOResponse
+    {
+        public Uri? Uri { get; set; }
     }
 
     public class ClientOptions
@@ -80,6 +108,9 @@ namespace Supabase.Gotrue
         public string Url { get; set; } = "http://localhost:9999";
         public Dictionary<string, string> Headers = new Dictionary<string, string>();
         public bool AutoRefreshToken { get; set; } = true;
+        public bool AllowUnconfirmedUserSessions { get; set; }
+        public bool DebugRefreshToken { get; set; }
+        public TimeSpan MaximumRefreshWaitTime { get; set; }
     }
 
     public class Client : IGotrueClient<User, Session>
@@ -98,6 +129,15 @@ namespace Supabase.Gotrue
         public Task<Session?> SignInWithIdToken(Constants.Provider provider, string idToken, string? accessToken = null, string? nonce = null, string? captchaToken = null) => throw null!;
         public Task SignOut(Constants.SignOutScope scope = Constants.SignOutScope.Global) => throw null!;
         public Task<User?> GetUser(string jwt) => throw null!;
+        public Task<Session> SetSession(string accessToken, string refreshToken, bool forceAccessTokenRefresh = false) => throw null!;
+        public void SetPersistence(IGotrueSessionPersistence<Session> persistence) => throw null!;
+        public void LoadSession() => throw null!;
+        public Task<Session?> RetrieveSessionAsync() => throw null!;
+        public Task<PasswordlessSignInState> SignInWithOtp(SignInWithPasswordlessEmailOptions options) => throw null!;
+        public Task<SSOResponse?> SignInWithSSO(string domain, SignInWithSSOOptions? options = null) => throw null!;
+        public Task<Session?> VerifyOTP(string email, string token, Constants.EmailOtpType type = Constants.EmailOtpType.MagicLink) => throw null!;
+        public Task<Session?> ExchangeCodeForSession(string codeVerifier, string authCode) => throw null!;
+        public Task<Session?> GetSessionFromUrl(Uri suppliedUri, bool storeSession = true) => throw null!;
     }
 
     public class SignInAnonymouslyOptions
@@ -114,10 +154,12 @@ namespace Supabase.Gotrue
         public Task<bool> DeleteUser(string uid) => throw null!;
         public Task<User?> GetUser(string jwt) => throw null!;
         public Task<User?> GetUserById(string userId) => throw null!;
-        public Task<User?> InviteUserByEmail(string email, InviteUserByEmailOptions? options = null) => throw null!;
+        public Task<bool> InviteUserByEmail(string email, InviteUserByEmailOptions? options = null) => throw null!;
         public Task<UserList<User>?> ListUsers(string? filter = null, string? sortBy = null, Constants.SortOrder sortOrder = Constants.SortOrder.Descending, int? page = null, int? perPage = null) => throw null!;
         public Task<User?> Update(UserAttributes attributes) => throw null!;
         public Task<User?> UpdateUserById(string userId, AdminUserAttributes userData) => throw null!;
+        public Task<Supabase.Gotrue.Responses.GenerateLinkResponse?> GenerateLink(GenerateLinkOptions options) => throw null!;
+        public ClientOptions Options => throw null!;
     }
 }
 
@@ -139,6 +181,22 @@ namespace Supabase.Gotrue.Interfaces
         Task<TSession?> SignInWithIdToken(Constants.Provider provider, string idToken, string? accessToken = null, string? nonce = null, string? captchaToken = null);
         Task SignOut(Constants.SignOutScope scope = Constants.SignOutScope.Global);
         Task<TUser?> GetUser(string jwt);
+        Task<TSession> SetSession(string accessToken, string refreshToken, bool forceAccessTokenRefresh = false);
+        void SetPersistence(IGotrueSessionPersistence<TSession> persistence);
+        void LoadSession();
+        Task<TSession?> RetrieveSessionAsync();
+        Task<PasswordlessSignInState> SignInWithOtp(SignInWithPasswordlessEmailOptions options);
+        Task<SSOResponse?> SignInWithSSO(string domain, SignInWithSSOOptions? options = null);
+        Task<TSession?> VerifyOTP(string email, string token, Constants.EmailOtpType type = Constants.EmailOtpType.MagicLink);
+        Task<TSession?> ExchangeCodeForSession(string codeVerifier, string authCode);
+        Task<TSession?> GetSessionFromUrl(Uri suppliedUri, bool storeSession = true);
+    }
+
+    public interface IGotrueSessionPersistence<TSession>
+    {
+        void SaveSession(TSession session);
+        void DestroySession();
+        TSession? LoadSession();
     }
 
     public interface IGotrueAdminClient<TUser> : IGettableHeaders
@@ -149,9 +207,18 @@ namespace Supabase.Gotrue.Interfaces
         Task<bool> DeleteUser(string uid);
         Task<TUser?> GetUser(string jwt);
         Task<TUser?> GetUserById(string userId);
-        Task<TUser?> InviteUserByEmail(string email, InviteUserByEmailOptions? options = null);
+        Task<bool> InviteUserByEmail(string email, InviteUserByEmailOptions? options = null);
         Task<UserList<TUser>?> ListUsers(string? filter = null, string? sortBy = null, Constants.SortOrder sortOrder = Constants.SortOrder.Descending, int? page = null, int? perPage = null);
-        Task<TUser?> Update(UserAttributes attributes);
-        Task<TUser?> UpdateUserById(string userId, AdminUserAttributes userData);
+        Task<User?> Update(UserAttributes attributes);
+        Task<User?> UpdateUserById(string userId, AdminUserAttributes userData);
+        Task<Supabase.Gotrue.Responses.GenerateLinkResponse?> GenerateLink(GenerateLinkOptions options);
+    }
+}
+
+namespace Supabase.Gotrue.Responses
+{
+    public class GenerateLinkResponse : User
+    {
+        public string? ActionLink { get; set; }
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SupabaseKeyAnalyzers.Keys;
 using SupabaseKeyAnalyzers.Resolution;
+using SupabaseKeyAnalyzers.ValueFlow;
 
 namespace SupabaseKeyAnalyzers.Rules;
 
@@ -84,12 +85,12 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
                 return;
             }
 
-            if (ValueResolver.Unwrap(assignment.Value) is IObjectCreationOperation creation
+            if (ValueFlowResolver.Unwrap(assignment.Value) is IObjectCreationOperation creation
                 && SymbolEqualityComparer.Default.Equals(creation.Type, authenticationHeaderValue)
                 && creation.Arguments.Length == 2
-                && SupabaseVocabulary.BearerScheme.Equals(ValueResolver.ResolveString(creation.Arguments[0].Value, context.CancellationToken)?.Trim(), System.StringComparison.OrdinalIgnoreCase))
+                && SupabaseVocabulary.BearerScheme.Equals(ValueFlowResolver.TextOf(creation.Arguments[0].Value, context.CancellationToken)?.Trim(), System.StringComparison.OrdinalIgnoreCase))
             {
-                var keyText = ValueResolver.ResolveString(creation.Arguments[1].Value, context.CancellationToken);
+                var keyText = ValueFlowResolver.TextOf(creation.Arguments[1].Value, context.CancellationToken);
                 if (KeyClassifier.ClassifyWhole(keyText) is { IsNewFormat: true } key)
                 {
                     Report(context, assignment.Syntax, key, keyText!, BearerSink.AuthorizationProperty);
@@ -140,7 +141,7 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
                         return;
                     }
 
-                    var tokenText = ValueResolver.ResolveString(token.Value, context.CancellationToken);
+                    var tokenText = ValueFlowResolver.TextOf(token.Value, context.CancellationToken);
                     if (KeyClassifier.ClassifyWhole(tokenText) is { IsNewFormat: true } key)
                     {
                         Report(context, token.Syntax, key, tokenText!, BearerSink.FunctionsToken);
@@ -178,7 +179,7 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
         /// <summary>Reports when <paramref name="value"/> resolves to <c>Bearer &lt;new-format key&gt;</c>.</summary>
         private static void ReportBearerValue(OperationAnalysisContext context, IOperation value, SyntaxNode location, BearerSink sink)
         {
-            var credential = SupabaseVocabulary.BearerCredential(ValueResolver.ResolveString(value, context.CancellationToken));
+            var credential = SupabaseVocabulary.BearerCredential(ValueFlowResolver.TextOf(value, context.CancellationToken));
             if (KeyClassifier.ClassifyWhole(credential) is { IsNewFormat: true } key)
             {
                 Report(context, location, key, credential!, sink);
@@ -199,7 +200,7 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
         }
 
         private static bool IsAuthorization(IOperation name, CancellationToken cancellationToken)
-            => SupabaseVocabulary.IsAuthorization(ValueResolver.ResolveString(name, cancellationToken));
+            => SupabaseVocabulary.IsAuthorization(ValueFlowResolver.TextOf(name, cancellationToken));
 
         private bool IsStringDictionary(INamedTypeSymbol? type)
             => type.IsOrImplements(genericDictionary, d => d.TypeArguments.All(t => t.SpecialType == SpecialType.System_String));

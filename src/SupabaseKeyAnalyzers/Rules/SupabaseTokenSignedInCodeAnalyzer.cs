@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SupabaseKeyAnalyzers.Resolution;
+using SupabaseKeyAnalyzers.ValueFlow;
 
 namespace SupabaseKeyAnalyzers.Rules;
 
@@ -123,11 +124,7 @@ public sealed class SupabaseTokenSignedInCodeAnalyzer : SupabaseAnalyzer
                     continue;
                 }
 
-                if (ValueResolver.FindDefinition(part, followConstructorAssignments: false, cancellationToken) is { } definition)
-                {
-                    pending.Add((definition, depth + 1));
-                }
-                else if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is { } declarator
+                if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is { } declarator
                          && part.SemanticModel?.GetOperation(declarator, cancellationToken) is IVariableDeclaratorOperation { Initializer.Value: { } initializer })
                 {
                     pending.Add((initializer, depth + 1));
@@ -151,7 +148,12 @@ public sealed class SupabaseTokenSignedInCodeAnalyzer : SupabaseAnalyzer
     /// <summary>What makes an operation Supabase evidence, described for the message; null when it is not.</summary>
     private static string? Marker(IOperation operation, CancellationToken cancellationToken)
     {
-        string? Text(IOperation? value) => ValueResolver.Resolve(value, followConstructorAssignments: false, cancellationToken) is var resolved && resolved.EnvironmentVariable is { } variable ? "env:" + variable : resolved.Text;
+        string? Text(IOperation? value) => Single(value) is { } single && single.Kind is FlowValueKind.Text or FlowValueKind.EnvironmentVariable
+            ? (single.Kind == FlowValueKind.EnvironmentVariable ? "env:" : string.Empty) + single.Text
+            : null;
+
+        FlowValue? Single(IOperation? value)
+            => value?.SemanticModel is { } model && ValueFlowResolver.For(model.Compilation).Values(value, cancellationToken) is { Length: 1 } one ? one[0] : null;
 
         switch (operation)
         {
@@ -165,7 +167,7 @@ public sealed class SupabaseTokenSignedInCodeAnalyzer : SupabaseAnalyzer
                 return ClaimMarker(name.ToLowerInvariant(), Text(property.Value));
             case IArgumentOperation { Parameter.Name: var parameter } argument:
                 return ClaimMarker(parameter, Text(argument.Value));
-            case IInvocationOperation invocation when ValueResolver.Resolve(invocation, followConstructorAssignments: false, cancellationToken).EnvironmentVariable is { } variable:
+            case IInvocationOperation invocation when Single(invocation) is { Kind: FlowValueKind.EnvironmentVariable, Text: { } variable }:
                 return IsJwtSecretName(variable) ? "signing key from " + variable : null;
             case ILiteralOperation { ConstantValue: { HasValue: true, Value: string key } } when IsJwtSecretName(key):
                 return "signing key from " + key;

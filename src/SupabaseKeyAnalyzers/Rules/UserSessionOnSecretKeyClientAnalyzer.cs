@@ -5,15 +5,15 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using SupabaseKeyAnalyzers.Keys;
-using SupabaseKeyAnalyzers.Resolution;
+using SupabaseKeyAnalyzers.ValueFlow;
 
 namespace SupabaseKeyAnalyzers.Rules;
 
 /// <summary>
-/// SBK003 <c>UserSessionOnSecretKeyClient</c>: <c>SignUp</c> (or another sign-in call) through <c>IGotrueClient</c> on a client that holds a secret key:
-/// the <c>Auth</c> of a <c>Supabase.Client</c> created with a secret key, or a <c>Supabase.Gotrue.Client</c> whose
-/// options' headers carry one.
+/// SBK003 <c>UserSessionOnSecretKeyClient</c>: a call that stores a user session (<c>SignUp</c>, every <c>SignIn*</c>,
+/// <c>SetSession</c>, <c>VerifyOTP</c>, <c>ExchangeCodeForSession</c>, <c>GetSessionFromUrl</c> that stores,
+/// <c>LoadSession</c>) on an auth client that holds a secret key: the <c>Auth</c> of a <c>Supabase.Client</c>, or a
+/// <c>Supabase.Gotrue.Client</c>, as <see cref="SupabaseClients.KeyOf"/> answers.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UserSessionOnSecretKeyClientAnalyzer : SupabaseAnalyzer
@@ -21,161 +21,49 @@ public sealed class UserSessionOnSecretKeyClientAnalyzer : SupabaseAnalyzer
     /// <summary>Diagnostic property: present (<c>true</c>) when the admin <c>CreateUser</c> rewrite can be offered.</summary>
     public const string FixableProperty = "Fixable";
 
-    private const int MaxDepth = 6;
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SBK003_UserSessionOnSecretKeyClient);
 
     internal override void OnCompilationStart(CompilationStartAnalysisContext start, ProjectContext project)
     {
-        if (AnalyzerContext.TryCreate(start.Compilation) is { } context)
+        if (SupabaseClients.For(start.Compilation) is { GotrueClientInterface: { } } clients)
         {
-            start.RegisterOperationAction(c => Analyze(c, context), OperationKind.Invocation);
+            start.RegisterOperationAction(c => Analyze(c, clients), OperationKind.Invocation);
         }
     }
 
-    /// <summary>The Supabase symbols SBK003 matches, resolved once per compilation; null when the compilation has none.</summary>
-    private sealed class AnalyzerContext
+    /// <summary>True for the <c>IGotrueClient</c> calls that store a user session on the client.</summary>
+    internal static bool StoresSession(IInvocationOperation invocation) => invocation.TargetMethod.Name switch
     {
-        private AnalyzerContext(Compilation compilation, INamedTypeSymbol gotrueClientInterface)
-        {
-            GotrueClientInterface = gotrueClientInterface;
-            SupabaseClient = compilation.GetTypeByMetadataName("Supabase.Client");
-            GotrueClient = compilation.GetTypeByMetadataName("Supabase.Gotrue.Client");
-            GotrueClientOptions = compilation.GetTypeByMetadataName("Supabase.Gotrue.ClientOptions");
-        }
+        "SignUp" or "SetSession" or "VerifyOTP" or "ExchangeCodeForSession" or "LoadSession" => true,
+        "GetSessionFromUrl" => SupabaseClients.Argument(invocation.Arguments, 1) is not { ConstantValue: { HasValue: true, Value: false } },
+        var name => name.StartsWith("SignIn", StringComparison.Ordinal),
+    };
 
-        public INamedTypeSymbol GotrueClientInterface { get; }
-
-        public INamedTypeSymbol? SupabaseClient { get; }
-
-        public INamedTypeSymbol? GotrueClient { get; }
-
-        public INamedTypeSymbol? GotrueClientOptions { get; }
-
-        public static AnalyzerContext? TryCreate(Compilation compilation)
-        {
-            var gotrueClientInterface = compilation.GetTypeByMetadataName("Supabase.Gotrue.Interfaces.IGotrueClient`2");
-            if (gotrueClientInterface is null)
-            {
-                return null;
-            }
-
-            var context = new AnalyzerContext(compilation, gotrueClientInterface);
-            return context.SupabaseClient is null && context.GotrueClient is null ? null : context;
-        }
-    }
-
-    private static void Analyze(OperationAnalysisContext context, AnalyzerContext supabase)
+    private static void Analyze(OperationAnalysisContext context, SupabaseClients clients)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        var isSignUp = method.Name == "SignUp";
-        if ((!isSignUp && !method.Name.StartsWith("SignIn", StringComparison.Ordinal)) || !method.ContainingType.IsOrImplements(supabase.GotrueClientInterface)
+        if (!method.ContainingType.IsOrImplements(clients.GotrueClientInterface) || !StoresSession(invocation)
             || !RazorCode.ShouldAnalyze(invocation.Syntax.SyntaxTree, context.IsGeneratedCode) || !RazorCode.IsReportable(invocation.Syntax.GetLocation()))
         {
             return;
         }
 
-        var cancellationToken = context.CancellationToken;
-        var receiver = ValueResolver.Unwrap(invocation.Instance);
-        IArgumentOperation? keyArgument = null;
-        string? keyDescription = null;
-        if (receiver is IPropertyReferenceOperation { Property.Name: "Auth", Instance: { } instance }
-            && instance.Type.IsOrDerivesFrom(supabase.SupabaseClient)
-            && FindCreation(instance, supabase.SupabaseClient!, cancellationToken) is { } client)
-        {
-            keyArgument = client.Arguments.FirstOrDefault(a => a.Parameter?.Name == "supabaseKey");
-            keyDescription = DescribeSecret(keyArgument?.Value, cancellationToken);
-        }
-        else if (receiver is not null && receiver.Type.IsOrDerivesFrom(supabase.GotrueClient)
-                 && FindCreation(receiver, supabase.GotrueClient!, cancellationToken) is { } gotrue)
-        {
-            keyDescription = gotrue.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value is { } options
-                ? SecretInHeaders(options, supabase, cancellationToken)
-                : null;
-        }
-
-        if (keyDescription is null)
+        var key = clients.KeyOf(invocation.Instance, context.CancellationToken);
+        if (!key.IsSecret)
         {
             return;
         }
 
-        var fixable = isSignUp && keyArgument is not null && IsUsableAt(keyArgument.Value, invocation, context.Compilation);
+        var isSignUp = method.Name == "SignUp";
+        var fixable = isSignUp && key.KeyArgument is { } keyArgument && ValueFlowResolver.Unwrap(invocation.Instance) is IPropertyReferenceOperation { Property.Name: "Auth" }
+                      && IsUsableAt(keyArgument, invocation, context.Compilation);
         var properties = fixable ? ImmutableDictionary<string, string?>.Empty.Add(FixableProperty, "true") : ImmutableDictionary<string, string?>.Empty;
-        var additional = fixable ? new[] { keyArgument!.Syntax.GetLocation() } : null;
+        var additional = fixable ? new[] { key.KeyArgument!.Syntax.GetLocation() } : null;
         var advice = isSignUp
             ? "create users with the admin API (AdminAuth(key).CreateUser) instead"
             : "sign users in on a separate client created with the publishable key";
-        context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.SBK003_UserSessionOnSecretKeyClient, invocation.Syntax.GetLocation(), additional, properties, method.Name, keyDescription, advice));
-    }
-
-    /// <summary>The <c>new T(…)</c> an expression's value comes from, following locals, fields and properties.</summary>
-    private static IObjectCreationOperation? FindCreation(IOperation? operation, INamedTypeSymbol type, CancellationToken cancellationToken)
-    {
-        for (var depth = 0; depth < MaxDepth && operation is not null; depth++)
-        {
-            operation = ValueResolver.Unwrap(operation);
-            if (operation is IObjectCreationOperation creation)
-            {
-                return creation.Type.IsOrDerivesFrom(type) ? creation : null;
-            }
-
-            operation = operation is ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation
-                ? ValueResolver.FindDefinition(operation, followConstructorAssignments: true, cancellationToken)
-                : null;
-        }
-
-        return null;
-    }
-
-    /// <summary>A description of the secret key a value holds (for the message), or null when it holds none we know of.</summary>
-    private static string? DescribeSecret(IOperation? value, CancellationToken cancellationToken)
-    {
-        var resolved = ValueResolver.Resolve(value, followConstructorAssignments: true, cancellationToken);
-        if (resolved.EnvironmentVariable is { } variable)
-        {
-            return SupabaseVocabulary.SecretKeyVariables.Contains(variable) ? "the " + variable + " environment variable" : null;
-        }
-
-        var text = SupabaseVocabulary.BearerCredential(resolved.Text) ?? resolved.Text;
-
-        return KeyClassifier.ClassifyWhole(text) is { IsSecret: true } key ? key.Describe(text!) : null;
-    }
-
-    /// <summary>A secret <c>apikey</c> or <c>Authorization</c> in a <c>Supabase.Gotrue.ClientOptions</c>' initializer.</summary>
-    private static string? SecretInHeaders(IOperation options, AnalyzerContext supabase, CancellationToken cancellationToken)
-    {
-        if (supabase.GotrueClientOptions is null || FindCreation(options, supabase.GotrueClientOptions, cancellationToken)?.Initializer is not { } initializer)
-        {
-            return null;
-        }
-
-        foreach (var operation in initializer.Descendants())
-        {
-            IOperation? name = null, value = null;
-            switch (operation)
-            {
-                case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 2 } add:
-                    name = add.Arguments[0].Value;
-                    value = add.Arguments[1].Value;
-                    break;
-                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } assignment:
-                    name = indexer.Arguments[0].Value;
-                    value = assignment.Value;
-                    break;
-            }
-
-            var header = ValueResolver.ResolveString(name, cancellationToken);
-            if (SupabaseVocabulary.IsApiKey(header) || SupabaseVocabulary.IsAuthorization(header))
-            {
-                if (DescribeSecret(value, cancellationToken) is { } description)
-                {
-                    return description;
-                }
-            }
-        }
-
-        return null;
+        context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.SBK003_UserSessionOnSecretKeyClient, invocation.Syntax.GetLocation(), additional, properties, method.Name, key.Description, advice));
     }
 
     /// <summary>

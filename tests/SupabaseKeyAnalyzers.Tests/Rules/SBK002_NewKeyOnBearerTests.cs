@@ -133,6 +133,8 @@ public class SBK002_NewKeyOnBearerTests
                 const string ServiceRole = "{{TestKeys.ServiceRoleJwt}}";
                 string mutableKey = "{{P}}";
 
+                void Reset(string value) => mutableKey = value;
+
                 async Task Configure(HttpClient client, Supabase.Gotrue.Session session, string parameter, Supabase.Functions.Client functions)
                 {
                     client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Anon);

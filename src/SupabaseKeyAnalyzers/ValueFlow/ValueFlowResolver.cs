@@ -1,0 +1,708 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using SupabaseKeyAnalyzers.Resolution;
+
+namespace SupabaseKeyAnalyzers.ValueFlow;
+
+/// <summary>
+/// The one answer to "what can this expression hold?" for every rule: the set of <see cref="FlowValue"/>s (strings,
+/// environment variables, configuration keys, objects built in the source) an expression can evaluate to, without
+/// running it. It follows, flow-insensitively:
+/// <list type="bullet">
+/// <item>conversions, casts, parentheses, <c>!</c>, <c>await</c> of <c>InitializeAsync()</c>, both sides of <c>??</c>
+/// (a <c>throw</c> adds nothing), both arms of <c>?:</c>, concatenations, interpolations, <c>string.Concat/Format</c>;</item>
+/// <item>locals: every write in their body; fields and properties: initializers, getters, and every assignment in the
+/// compilation (constructors, object initializers, other types through member-access chains);</item>
+/// <item>methods of the compilation: every value they return; <c>Environment.GetEnvironmentVariable</c>;
+/// <c>IConfiguration</c> indexers, <c>GetSection(…)[…]</c> and <c>GetValue&lt;string&gt;</c>;</item>
+/// <item>dependency injection: a constructor or lambda parameter whose type the compilation registers exactly once
+/// through <c>AddSingleton</c>/<c>AddScoped</c>/<c>AddTransient</c> resolves to that registration.</item>
+/// </list>
+/// Anything else (other parameters, values from other assemblies, <c>out</c>/<c>ref</c> writes) is
+/// <see cref="FlowValue.Unknown"/>. One instance per compilation; member values are computed on first use and cached;
+/// a walk stops after <see cref="MaxDepth"/> steps or on a cycle.
+/// </summary>
+internal sealed class ValueFlowResolver
+{
+    /// <summary>How many definitions (local → field → constant …) one answer may go through.</summary>
+    public const int MaxDepth = 12;
+
+    /// <summary>Combinations of concatenated parts beyond this are not worth spelling out.</summary>
+    private const int MaxValues = 16;
+
+    private static readonly ConditionalWeakTable<Compilation, ValueFlowResolver> Cache = new();
+
+    private static readonly ImmutableArray<FlowValue> UnknownValue = ImmutableArray.Create(FlowValue.Unknown);
+
+    private readonly Compilation compilation;
+    private readonly ConcurrentDictionary<ISymbol, ImmutableArray<FlowValue>> members = new(SymbolEqualityComparer.Default);
+    private readonly Lazy<ImmutableDictionary<string, ImmutableArray<SyntaxNode>>> writesByName;
+    private readonly Lazy<ImmutableDictionary<ITypeSymbol, ImmutableArray<IOperation>>> registrations;
+    private readonly INamedTypeSymbol? environment;
+    private readonly INamedTypeSymbol? configuration;
+
+    private ValueFlowResolver(Compilation compilation)
+    {
+        this.compilation = compilation;
+        environment = compilation.GetTypeByMetadataName("System.Environment");
+        configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
+        writesByName = new Lazy<ImmutableDictionary<string, ImmutableArray<SyntaxNode>>>(IndexWrites, LazyThreadSafetyMode.ExecutionAndPublication);
+        registrations = new Lazy<ImmutableDictionary<ITypeSymbol, ImmutableArray<IOperation>>>(IndexRegistrations, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public static ValueFlowResolver For(Compilation compilation) => Cache.GetValue(compilation, c => new ValueFlowResolver(c));
+
+    /// <summary>Every value <paramref name="operation"/> can hold; <see cref="FlowValue.Unknown"/> among them when a path is not followed.</summary>
+    public ImmutableArray<FlowValue> Values(IOperation? operation, CancellationToken cancellationToken)
+        => new Walk(this, cancellationToken).Values(operation, 0);
+
+    /// <summary>The one string <paramref name="operation"/> always holds, or null.</summary>
+    public string? Text(IOperation? operation, CancellationToken cancellationToken)
+    {
+        var values = Values(operation, cancellationToken);
+        return values.Length == 1 && values[0].Kind == FlowValueKind.Text ? values[0].Text : null;
+    }
+
+    /// <summary>The one string an operation always holds, or null; no caching, for callers without a resolver.</summary>
+    public static string? TextOf(IOperation? operation, CancellationToken cancellationToken)
+        => operation?.SemanticModel is { } model ? For(model.Compilation).Text(operation, cancellationToken) : null;
+
+    /// <summary>Removes conversions, parentheses and <c>await</c>s of <c>InitializeAsync()</c>.</summary>
+    public static IOperation? Unwrap(IOperation? operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    operation = conversion.Operand;
+                    continue;
+                case IParenthesizedOperation parenthesized:
+                    operation = parenthesized.Operand;
+                    continue;
+                case IAwaitOperation { Operation: IInvocationOperation { TargetMethod.Name: "InitializeAsync", Instance: { } client } }:
+                    // await client.InitializeAsync() returns the client itself.
+                    operation = client;
+                    continue;
+                default:
+                    return operation;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The operation of an expression, skipping what the operation tree does not show: <c>!</c> and parentheses
+    /// (<c>GetOperation</c> on <c>x!</c> answers null).
+    /// </summary>
+    public static IOperation? OperationOf(SemanticModel model, ExpressionSyntax expression, CancellationToken cancellationToken)
+    {
+        while (expression is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } or ParenthesizedExpressionSyntax)
+        {
+            expression = expression is PostfixUnaryExpressionSyntax suppressed ? suppressed.Operand : ((ParenthesizedExpressionSyntax)expression).Expression;
+        }
+
+        return model.GetOperation(expression, cancellationToken);
+    }
+
+    /// <summary>The bodies of a method, lambda or local function: what <c>return</c> hands back.</summary>
+    public static IEnumerable<IOperation> ReturnedValues(IOperation body)
+    {
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            if (operation is IReturnOperation { ReturnedValue: { } value } && IsOwnReturn(operation, body))
+            {
+                yield return value;
+            }
+        }
+    }
+
+    private static bool IsOwnReturn(IOperation operation, IOperation body)
+    {
+        for (var parent = operation.Parent; parent is not null && parent != body; parent = parent.Parent)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+#pragma warning disable RS1030 // Values flow across files: the analyzer driver's semantic model provider caches these models.
+    private SemanticModel ModelFor(SyntaxTree tree) => compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+
+    /// <summary>Every simple assignment and <c>ref</c>/<c>out</c> argument of the compilation, by the name it writes.</summary>
+    private ImmutableDictionary<string, ImmutableArray<SyntaxNode>> IndexWrites()
+    {
+        var writes = new Dictionary<string, ImmutableArray<SyntaxNode>.Builder>(StringComparer.Ordinal);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            foreach (var node in tree.GetRoot().DescendantNodes())
+            {
+                var name = node switch
+                {
+                    AssignmentExpressionSyntax assignment => WrittenName(assignment.Left),
+                    ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => WrittenName(argument.Expression),
+                    _ => null,
+                };
+                if (name is null)
+                {
+                    continue;
+                }
+
+                if (!writes.TryGetValue(name, out var list))
+                {
+                    writes[name] = list = ImmutableArray.CreateBuilder<SyntaxNode>();
+                }
+
+                list.Add(node);
+            }
+        }
+
+        return writes.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutable(), StringComparer.Ordinal);
+    }
+
+    private static string? WrittenName(ExpressionSyntax target) => target switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Dependency-injection registrations by service type: the instance or the values the factory returns, for each
+    /// <c>Add{Singleton,Scoped,Transient}</c> (and <c>TryAdd…</c>) call of the compilation.
+    /// </summary>
+    private ImmutableDictionary<ITypeSymbol, ImmutableArray<IOperation>> IndexRegistrations()
+    {
+        var found = new Dictionary<ITypeSymbol, ImmutableArray<IOperation>.Builder>(SymbolEqualityComparer.Default);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            SemanticModel? model = null;
+            foreach (var call in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                if (call.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } || !IsRegistration(name))
+                {
+                    continue;
+                }
+
+                model ??= ModelFor(tree);
+                if (model.GetOperation(call) is not IInvocationOperation { TargetMethod: { } method } invocation)
+                {
+                    continue;
+                }
+
+                var service = method.TypeArguments.FirstOrDefault();
+                foreach (var argument in invocation.Arguments)
+                {
+                    var value = Unwrap(argument.Value);
+                    if (value is IDelegateCreationOperation { Target: IAnonymousFunctionOperation factory })
+                    {
+                        service ??= factory.Symbol.ReturnType;
+                        foreach (var returned in ReturnedValues(factory.Body))
+                        {
+                            Add(found, service, returned);
+                        }
+                    }
+                    else if (argument.Parameter is { Ordinal: > 0 } && argument.Value.Type is { } instanceType && method.TypeArguments.Length <= 1 && method.Parameters.Length == 2)
+                    {
+                        // AddSingleton<T>(services, instance) or AddSingleton(services, instance).
+                        Add(found, service ?? instanceType, argument.Value);
+                    }
+                }
+            }
+        }
+
+        return found.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutable(), (IEqualityComparer<ITypeSymbol>)SymbolEqualityComparer.Default);
+
+        static bool IsRegistration(string name) => name is "AddSingleton" or "AddScoped" or "AddTransient" or "TryAddSingleton" or "TryAddScoped" or "TryAddTransient";
+
+        static void Add(Dictionary<ITypeSymbol, ImmutableArray<IOperation>.Builder> found, ITypeSymbol? service, IOperation value)
+        {
+            if (service is null)
+            {
+                return;
+            }
+
+            if (!found.TryGetValue(service, out var list))
+            {
+                found[service] = list = ImmutableArray.CreateBuilder<IOperation>();
+            }
+
+            list.Add(value);
+        }
+    }
+
+    /// <summary>One question's walk: its depth and the members it is resolving (a cycle answers Unknown).</summary>
+    private sealed class Walk
+    {
+        private readonly ValueFlowResolver resolver;
+        private readonly CancellationToken cancellationToken;
+        private readonly HashSet<ISymbol> visiting;
+        private int cycles;
+
+        public Walk(ValueFlowResolver resolver, CancellationToken cancellationToken)
+        {
+            this.resolver = resolver;
+            this.cancellationToken = cancellationToken;
+            visiting = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        }
+
+        public ImmutableArray<FlowValue> Values(IOperation? operation, int depth)
+        {
+            operation = Unwrap(operation);
+            if (operation is null || depth > MaxDepth)
+            {
+                return UnknownValue;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            if (operation.ConstantValue.HasValue)
+            {
+                return operation.ConstantValue.Value is string text ? ImmutableArray.Create(FlowValue.FromText(text, operation.Syntax)) : ImmutableArray<FlowValue>.Empty;
+            }
+
+            switch (operation)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
+                    return Concat(new[] { binary.LeftOperand, binary.RightOperand }, depth);
+
+                case IInterpolatedStringOperation interpolated:
+                    return Interpolation(interpolated, depth);
+
+                case ICoalesceOperation coalesce:
+                    return Union(Values(coalesce.Value, depth + 1), Fallback(coalesce.WhenNull, depth + 1));
+
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    return Union(Values(conditional.WhenTrue, depth + 1), Values(whenFalse, depth + 1));
+
+                case ISimpleAssignmentOperation assignment:
+                    return Values(assignment.Value, depth + 1);
+
+                case IThrowOperation:
+                    return ImmutableArray<FlowValue>.Empty;
+
+                case IObjectCreationOperation creation:
+                    return ImmutableArray.Create(FlowValue.FromObject(creation));
+
+                case IInvocationOperation invocation:
+                    return Invocation(invocation, depth);
+
+                case ILocalReferenceOperation local:
+                    return Local(local, depth);
+
+                case IParameterReferenceOperation parameter:
+                    return Parameter(parameter.Parameter, depth);
+
+                case IPropertyReferenceOperation { Property.IsIndexer: true } indexer:
+                    return ConfigurationIndexer(indexer, depth);
+
+                case IFieldReferenceOperation or IPropertyReferenceOperation:
+                    return Member(((IMemberReferenceOperation)operation).Member);
+
+                default:
+                    return UnknownValue;
+            }
+        }
+
+        /// <summary>The right of <c>??</c>: an empty string there is a placeholder, not a value the code means to use.</summary>
+        private ImmutableArray<FlowValue> Fallback(IOperation whenNull, int depth)
+        {
+            var values = Values(whenNull, depth);
+            return values.RemoveAll(v => v.Kind == FlowValueKind.Text && v.Text!.Length == 0);
+        }
+
+        private ImmutableArray<FlowValue> Concat(IReadOnlyList<IOperation> parts, int depth)
+        {
+            var results = new List<string> { string.Empty };
+            foreach (var part in parts)
+            {
+                var values = Values(part, depth + 1);
+                if (values.IsEmpty || values.Any(v => v.Kind != FlowValueKind.Text) || results.Count * values.Length > MaxValues)
+                {
+                    return UnknownValue;
+                }
+
+                results = results.SelectMany(prefix => values.Select(v => prefix + v.Text)).ToList();
+            }
+
+            var formedAt = parts.Count > 0 ? parts[0].Parent?.Syntax : null;
+            return results.Select(text => FlowValue.FromText(text, formedAt)).Distinct().ToImmutableArray();
+        }
+
+        private ImmutableArray<FlowValue> Interpolation(IInterpolatedStringOperation interpolated, int depth)
+        {
+            var parts = new List<IOperation>();
+            foreach (var part in interpolated.Parts)
+            {
+                switch (part)
+                {
+                    case IInterpolatedStringTextOperation text:
+                        parts.Add(text.Text);
+                        break;
+                    case IInterpolationOperation { Alignment: null, FormatString: null } hole:
+                        parts.Add(hole.Expression);
+                        break;
+                    default:
+                        return UnknownValue;
+                }
+            }
+
+            var values = Concat(parts, depth);
+            return values.Select(v => v.Kind == FlowValueKind.Text ? FlowValue.FromText(v.Text!, interpolated.Syntax) : v).ToImmutableArray();
+        }
+
+        private ImmutableArray<FlowValue> Invocation(IInvocationOperation invocation, int depth)
+        {
+            var method = invocation.TargetMethod;
+            if (method.Name == "GetEnvironmentVariable" && SymbolEqualityComparer.Default.Equals(method.ContainingType, resolver.environment) && invocation.Arguments.Length >= 1)
+            {
+                return Values(invocation.Arguments[0].Value, depth + 1)
+                    .Select(name => name.Kind == FlowValueKind.Text ? FlowValue.FromEnvironment(name.Text!, invocation.Syntax) : FlowValue.Unknown)
+                    .Distinct()
+                    .ToImmutableArray();
+            }
+
+            if (method.ContainingType?.SpecialType == SpecialType.System_String && method.IsStatic)
+            {
+                return StringMethod(invocation, depth);
+            }
+
+            if (method is { Name: "GetValue", IsExtensionMethod: true, TypeArguments.Length: 1 } && method.TypeArguments[0].SpecialType == SpecialType.System_String
+                && invocation.Arguments.Length >= 2 && IsConfiguration(invocation.Arguments[0].Value.Type))
+            {
+                return ConfigurationKey(invocation.Arguments[0].Value, invocation.Arguments[1].Value, invocation.Syntax, depth);
+            }
+
+            if (method.ContainingType?.ContainingNamespace?.ToDisplayString() == "Supabase" && method.ContainingType.Name == "StatelessClient")
+            {
+                return ImmutableArray.Create(FlowValue.FromObject(invocation));
+            }
+
+            return Returned(method, depth);
+        }
+
+        private ImmutableArray<FlowValue> StringMethod(IInvocationOperation invocation, int depth)
+        {
+            var arguments = invocation.Arguments
+                .OrderBy(a => a.Parameter?.Ordinal ?? 0)
+                .SelectMany(a => a.ArgumentKind == ArgumentKind.ParamArray && Unwrap(a.Value) is IArrayCreationOperation { Initializer: { } init } ? (IEnumerable<IOperation>)init.ElementValues : new[] { a.Value })
+                .ToList();
+            switch (invocation.TargetMethod.Name)
+            {
+                case "Concat":
+                    return Concat(arguments, depth);
+                case "Format" when arguments.Count >= 1:
+                    var texts = arguments.Select(a => Values(a, depth + 1)).ToList();
+                    if (texts.Any(t => t.Length != 1 || t[0].Kind != FlowValueKind.Text))
+                    {
+                        return UnknownValue;
+                    }
+
+                    try
+                    {
+                        var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, texts[0][0].Text!, texts.Skip(1).Select(t => (object)t[0].Text!).ToArray());
+                        return ImmutableArray.Create(FlowValue.FromText(text, invocation.Syntax));
+                    }
+                    catch (FormatException)
+                    {
+                        return UnknownValue;
+                    }
+
+                default:
+                    return UnknownValue;
+            }
+        }
+
+        /// <summary><c>configuration["A:B"]</c> and <c>configuration.GetSection("A")["B"]</c>.</summary>
+        private ImmutableArray<FlowValue> ConfigurationIndexer(IPropertyReferenceOperation indexer, int depth)
+            => indexer.Arguments.Length == 1 && indexer.Instance is { } instance && IsConfiguration(instance.Type)
+                ? ConfigurationKey(instance, indexer.Arguments[0].Value, indexer.Syntax, depth)
+                : UnknownValue;
+
+        private ImmutableArray<FlowValue> ConfigurationKey(IOperation configuration, IOperation key, SyntaxNode formedAt, int depth)
+        {
+            var prefix = string.Empty;
+            if (Unwrap(configuration) is IInvocationOperation { TargetMethod.Name: "GetSection", Arguments.Length: 1 } getSection && getSection.Arguments[0] is var section)
+            {
+                var sections = Values(section.Value, depth + 1);
+                if (sections.Length != 1 || sections[0].Kind != FlowValueKind.Text)
+                {
+                    return UnknownValue;
+                }
+
+                prefix = sections[0].Text + ":";
+            }
+
+            return Values(key, depth + 1)
+                .Select(k => k.Kind == FlowValueKind.Text ? FlowValue.FromConfiguration(prefix + k.Text, formedAt) : FlowValue.Unknown)
+                .Distinct()
+                .ToImmutableArray();
+        }
+
+        private bool IsConfiguration(ITypeSymbol? type)
+            => resolver.configuration is not null && type is INamedTypeSymbol named && named.IsOrImplements(resolver.configuration);
+
+        /// <summary>Every value a method of the compilation returns; Unknown for methods elsewhere.</summary>
+        private ImmutableArray<FlowValue> Returned(IMethodSymbol method, int depth)
+        {
+            if (method.DeclaringSyntaxReferences.Length != 1 || method.IsAbstract || method.IsVirtual || method.ReturnsVoid || !visiting.Add(method))
+            {
+                return UnknownValue;
+            }
+
+            try
+            {
+                var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+                var body = syntax switch
+                {
+                    BaseMethodDeclarationSyntax { ExpressionBody: { } arrow } => (SyntaxNode)arrow.Expression,
+                    BaseMethodDeclarationSyntax { Body: { } block } => block,
+                    LocalFunctionStatementSyntax { ExpressionBody: { } arrow } => arrow.Expression,
+                    LocalFunctionStatementSyntax { Body: { } block } => block,
+                    _ => null,
+                };
+                if (body is null)
+                {
+                    return UnknownValue;
+                }
+
+                var operation = resolver.ModelFor(body.SyntaxTree).GetOperation(body, cancellationToken);
+                if (operation is null)
+                {
+                    return UnknownValue;
+                }
+
+                var results = ImmutableArray<FlowValue>.Empty;
+                var returns = body is ExpressionSyntax ? new[] { operation } : ReturnedValues(operation);
+                foreach (var value in returns)
+                {
+                    results = Union(results, Values(value, depth + 1));
+                }
+
+                return results.IsEmpty ? UnknownValue : results;
+            }
+            finally
+            {
+                visiting.Remove(method);
+            }
+        }
+
+        private ImmutableArray<FlowValue> Local(ILocalReferenceOperation reference, int depth)
+        {
+            var local = reference.Local;
+            if (local.IsRef || reference.SemanticModel is not { } model
+                || local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not { } declaration
+                || SourceSyntax.EnclosingBody(declaration) is not { } body)
+            {
+                return UnknownValue;
+            }
+
+            var results = ImmutableArray<FlowValue>.Empty;
+            switch (declaration)
+            {
+                case VariableDeclaratorSyntax { Initializer.Value: { } initializer }:
+                    results = Values(OperationOf(model, initializer, cancellationToken), depth + 1);
+                    break;
+                case VariableDeclaratorSyntax:
+                    break;
+                default:
+                    // Pattern, foreach, out var, catch, using variables: not followed.
+                    return UnknownValue;
+            }
+
+            foreach (var node in body.DescendantNodes())
+            {
+                switch (node)
+                {
+                    case AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } assignment when name.Identifier.ValueText == local.Name:
+                        if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, local))
+                        {
+                            continue;
+                        }
+
+                        results = assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+                            ? Union(results, Values(OperationOf(model, assignment.Right, cancellationToken), depth + 1))
+                            : UnknownValue;
+                        break;
+                    case ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: IdentifierNameSyntax name } when name.Identifier.ValueText == local.Name:
+                        return UnknownValue;
+                }
+            }
+
+            return results.IsEmpty ? UnknownValue : results;
+        }
+
+        /// <summary>A parameter the container fills: the compilation's one registration of its type.</summary>
+        private ImmutableArray<FlowValue> Parameter(IParameterSymbol parameter, int depth)
+        {
+            var injected = parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.LambdaMethod };
+            if (!injected || !resolver.registrations.Value.TryGetValue(parameter.Type, out var registered) || registered.Length != 1)
+            {
+                return UnknownValue;
+            }
+
+            return Values(registered[0], depth + 1);
+        }
+
+        private ImmutableArray<FlowValue> Member(ISymbol member)
+        {
+            member = member.OriginalDefinition;
+            if (member is IFieldSymbol { IsConst: true, ConstantValue: string constant })
+            {
+                return ImmutableArray.Create(FlowValue.FromText(constant, null));
+            }
+
+            if (resolver.members.TryGetValue(member, out var cached))
+            {
+                return cached;
+            }
+
+            if (!visiting.Add(member))
+            {
+                cycles++;
+                return UnknownValue;
+            }
+
+            var cyclesBefore = cycles;
+            ImmutableArray<FlowValue> values;
+            try
+            {
+                // A member's answer does not depend on who asks (it starts with the whole depth budget), so it is
+                // cached, unless a cycle cut it short.
+                values = MemberValues(member);
+            }
+            finally
+            {
+                visiting.Remove(member);
+            }
+
+            if (cycles == cyclesBefore)
+            {
+                resolver.members.TryAdd(member, values);
+            }
+
+            return values;
+        }
+
+        private ImmutableArray<FlowValue> MemberValues(ISymbol member)
+        {
+            if (member.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return UnknownValue;
+            }
+
+            var results = ImmutableArray<FlowValue>.Empty;
+            var hasDefinition = false;
+            foreach (var reference in member.DeclaringSyntaxReferences)
+            {
+                var declaration = reference.GetSyntax(cancellationToken);
+                var model = resolver.ModelFor(declaration.SyntaxTree);
+                if (declaration is PropertyDeclarationSyntax { AccessorList: { } accessors } && accessors.Accessors.Any(a => a.Body is not null || a.ExpressionBody is not null))
+                {
+                    // A property with accessor bodies: what its getter returns (a backing field, a computation).
+                    var getter = accessors.Accessors.FirstOrDefault(a => a.IsKind(SyntaxKind.GetAccessorDeclaration));
+                    var body = (SyntaxNode?)getter?.ExpressionBody?.Expression ?? getter?.Body;
+                    if (body is null || model.GetOperation(body, cancellationToken) is not { } operation)
+                    {
+                        return UnknownValue;
+                    }
+
+                    foreach (var value in body is ExpressionSyntax ? new[] { operation } : ReturnedValues(operation))
+                    {
+                        results = Union(results, Values(value, 1));
+                    }
+
+                    return results.IsEmpty ? UnknownValue : results;
+                }
+
+                var definition = declaration switch
+                {
+                    VariableDeclaratorSyntax { Initializer.Value: { } value } => value,
+                    PropertyDeclarationSyntax { Initializer.Value: { } value } => value,
+                    PropertyDeclarationSyntax { ExpressionBody.Expression: { } value } => value,
+                    _ => null,
+                };
+                if (definition is not null)
+                {
+                    hasDefinition = true;
+                    results = Union(results, Values(OperationOf(model, definition, cancellationToken), 1));
+                }
+            }
+
+            if (resolver.writesByName.Value.TryGetValue(member.Name, out var writes))
+            {
+                foreach (var write in writes)
+                {
+                    var model = resolver.ModelFor(write.SyntaxTree);
+                    switch (write)
+                    {
+                        case AssignmentExpressionSyntax assignment:
+                            if (!IsMember(model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol, member))
+                            {
+                                continue;
+                            }
+
+                            if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
+                            {
+                                return UnknownValue;
+                            }
+
+                            hasDefinition = true;
+                            results = Union(results, Values(OperationOf(model, assignment.Right, cancellationToken), 1));
+                            break;
+                        case ArgumentSyntax argument when IsMember(model.GetSymbolInfo(argument.Expression, cancellationToken).Symbol, member):
+                            return UnknownValue;
+                    }
+                }
+            }
+
+            if (!hasDefinition)
+            {
+                // Never written in the source: bound from configuration when the name says what it is (ServiceRoleKey).
+                return SupabaseVocabulary.ClassifySourceName(member.Name) is not null ? ImmutableArray.Create(FlowValue.FromConfiguration(member.Name, null)) : UnknownValue;
+            }
+
+            return results;
+        }
+
+        private static bool IsMember(ISymbol? symbol, ISymbol member)
+            => symbol is not null && SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, member);
+
+        private static ImmutableArray<FlowValue> Union(ImmutableArray<FlowValue> left, ImmutableArray<FlowValue> right)
+        {
+            if (left.IsEmpty)
+            {
+                return right;
+            }
+
+            if (right.IsEmpty)
+            {
+                return left;
+            }
+
+            var builder = left.ToBuilder();
+            foreach (var value in right)
+            {
+                if (!builder.Contains(value))
+                {
+                    builder.Add(value);
+                }
+            }
+
+            return builder.Count > MaxValues ? UnknownValue : builder.ToImmutable();
+        }
+    }
+}
