@@ -94,6 +94,32 @@ internal static class FixerSyntax
         return false;
     }
 
+    /// <summary>
+    /// True when nothing uses the value of <paramref name="expression"/>: an expression statement, or the expression body
+    /// of a member, local function or lambda that returns nothing. Such an expression can become any other expression.
+    /// </summary>
+    public static bool IsValueDiscarded(ExpressionSyntax expression, SemanticModel model)
+    {
+        switch (expression.Parent)
+        {
+            case ExpressionStatementSyntax:
+                return true;
+            case ArrowExpressionClauseSyntax { Parent: var member }:
+                return member switch
+                {
+                    MethodDeclarationSyntax method => method.ReturnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword },
+                    LocalFunctionStatementSyntax local => local.ReturnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword },
+                    AccessorDeclarationSyntax accessor => !accessor.IsKind(SyntaxKind.GetAccessorDeclaration),
+                    ConstructorDeclarationSyntax or DestructorDeclarationSyntax => true,
+                    _ => false,
+                };
+            case AnonymousFunctionExpressionSyntax lambda when lambda.ExpressionBody == expression:
+                return model.GetSymbolInfo(lambda).Symbol is IMethodSymbol { ReturnsVoid: true };
+            default:
+                return false;
+        }
+    }
+
     /// <summary>Skips parentheses upwards.</summary>
     public static SyntaxNode? WalkUpParentheses(SyntaxNode node)
     {

@@ -27,7 +27,7 @@ public sealed class HardCodedSecretKeyFixer : CodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleDescriptors.SBK004_HardCodedSecretKey.Id);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => FixAll.Provider;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {

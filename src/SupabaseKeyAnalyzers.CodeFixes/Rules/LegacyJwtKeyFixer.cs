@@ -25,7 +25,7 @@ public sealed class LegacyJwtKeyFixer : CodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleDescriptors.SBK007_LegacyJwtKey.Id);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => FixAll.Provider;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {

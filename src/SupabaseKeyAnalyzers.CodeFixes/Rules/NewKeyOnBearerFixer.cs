@@ -27,7 +27,7 @@ public sealed class NewKeyOnBearerFixer : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleDescriptors.SBK002_NewKeyOnBearer.Id);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => FixAll.Provider;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -46,7 +46,8 @@ public sealed class NewKeyOnBearerFixer : CodeFixProvider
             }
 
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            var newRoot = Rewrite(root, node, sink);
+            var model = sink == BearerSink.AuthorizationProperty ? await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false) : null;
+            var newRoot = Rewrite(root, node, sink, model);
             if (newRoot is null)
             {
                 continue;
@@ -59,9 +60,9 @@ public sealed class NewKeyOnBearerFixer : CodeFixProvider
     }
 
     /// <summary>The rewritten root, or null where the rewrite cannot be made safely.</summary>
-    private static SyntaxNode? Rewrite(SyntaxNode root, SyntaxNode node, BearerSink sink) => sink switch
+    private static SyntaxNode? Rewrite(SyntaxNode root, SyntaxNode node, BearerSink sink, SemanticModel? model) => sink switch
     {
-        BearerSink.AuthorizationProperty => RewriteAuthorizationProperty(root, node),
+        BearerSink.AuthorizationProperty => RewriteAuthorizationProperty(root, node, model!),
         BearerSink.HeadersAdd => RewriteHeadersAdd(root, node),
         BearerSink.CollectionInitializer => RewriteCollectionInitializer(root, node),
         BearerSink.Indexer => RewriteIndexer(root, node),
@@ -69,17 +70,20 @@ public sealed class NewKeyOnBearerFixer : CodeFixProvider
         _ => null,
     };
 
-    /// <summary><c>headers.Authorization = new AuthenticationHeaderValue("Bearer", key);</c> → <c>headers.Add("apikey", key);</c></summary>
-    private static SyntaxNode? RewriteAuthorizationProperty(SyntaxNode root, SyntaxNode node)
+    /// <summary>
+    /// <c>headers.Authorization = new AuthenticationHeaderValue("Bearer", key);</c> → <c>headers.Add("apikey", key);</c>,
+    /// as a statement or as the body of a member or lambda that returns nothing (<c>=&gt; headers.Authorization = …</c>).
+    /// </summary>
+    private static SyntaxNode? RewriteAuthorizationProperty(SyntaxNode root, SyntaxNode node, SemanticModel model)
     {
         if (node is not AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: var headers }, Right: BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 2 } arguments } } assignment
-            || assignment.Parent is not ExpressionStatementSyntax statement)
+            || !FixerSyntax.IsValueDiscarded(assignment, model))
         {
             return null;
         }
 
         var key = arguments[1].Expression.WithoutTrivia();
-        if (HasSiblingApiKey(statement, headers, key))
+        if (assignment.Parent is ExpressionStatementSyntax statement && HasSiblingApiKey(statement, headers, key))
         {
             return RemoveStatement(root, statement);
         }

@@ -29,7 +29,7 @@ public sealed class SecretKeyInClientProjectFixer : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleDescriptors.SBK001_SecretKeyInClientProject.Id);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => FixAll.Provider;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {

@@ -33,14 +33,14 @@ public sealed class UserSessionOnSecretKeyClientFixer : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleDescriptors.SBK003_UserSessionOnSecretKeyClient.Id);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => FixAll.Provider;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         foreach (var diagnostic in context.Diagnostics)
         {
             if (!FixerSyntax.CanFix(context.Document, diagnostic)
-                || !diagnostic.Properties.ContainsKey(UserSessionOnSecretKeyClientAnalyzer.FixableProperty) || diagnostic.AdditionalLocations.Count != 1)
+                || !diagnostic.Properties.ContainsKey(UserSessionOnSecretKeyClientAnalyzer.FixableProperty))
             {
                 continue;
             }
@@ -59,24 +59,26 @@ public sealed class UserSessionOnSecretKeyClientFixer : CodeFixProvider
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax
             {
-                Expression: MemberAccessExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Auth", Expression: var client } },
+                Expression: MemberAccessExpressionSyntax { Expression: var auth and (MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Auth" } or MemberBindingExpressionSyntax { Name.Identifier.ValueText: "Auth" }) },
             } call
             || model?.GetOperation(call, cancellationToken) is not IInvocationOperation operation)
         {
             return null;
         }
 
-        var key = await KeyExpressionAsync(document, diagnostic.AdditionalLocations[0], cancellationToken).ConfigureAwait(false);
+        var key = await KeyExpressionAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
         var arguments = CreateUserArguments(operation, model, cancellationToken);
         if (key is null || arguments is null)
         {
             return null;
         }
 
-        // client.AdminAuth(key).CreateUser(arguments)
-        var adminAuth = SyntaxFactory.InvocationExpression(
-            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, client.WithoutTrivia(), SyntaxFactory.IdentifierName("AdminAuth")),
-            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(key))));
+        // client.AdminAuth(key).CreateUser(arguments), or client?.AdminAuth(key).CreateUser(arguments)
+        var adminAuthName = SyntaxFactory.IdentifierName("AdminAuth");
+        ExpressionSyntax adminAuthAccess = auth is MemberAccessExpressionSyntax { Expression: var client }
+            ? SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, client.WithoutTrivia(), adminAuthName)
+            : SyntaxFactory.MemberBindingExpression(adminAuthName);
+        var adminAuth = SyntaxFactory.InvocationExpression(adminAuthAccess, SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(key))));
         var createUser = SyntaxFactory.InvocationExpression(
                 SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, adminAuth, SyntaxFactory.IdentifierName("CreateUser")),
                 SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments)))
@@ -87,9 +89,23 @@ public sealed class UserSessionOnSecretKeyClientFixer : CodeFixProvider
         return await StillCompilesAsync(document, call, fixedDocument, cancellationToken).ConfigureAwait(false) ? fixedDocument : null;
     }
 
-    /// <summary>The key argument of the client's constructor, fully qualified so that it reads the same at the call site.</summary>
-    private static async Task<ExpressionSyntax?> KeyExpressionAsync(Document document, Location location, CancellationToken cancellationToken)
+    /// <summary>
+    /// The key to pass: the client's key argument, fully qualified so that it reads the same at the call site (with a
+    /// visible null check when it can be null), or a read of the environment variable the key comes from.
+    /// </summary>
+    private static async Task<ExpressionSyntax?> KeyExpressionAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
+        if (diagnostic.Properties.TryGetValue(UserSessionOnSecretKeyClientAnalyzer.KeyVariableProperty, out var variable) && variable is not null)
+        {
+            return FixerSyntax.ReadEnvironmentVariable(variable);
+        }
+
+        if (diagnostic.AdditionalLocations.Count != 1)
+        {
+            return null;
+        }
+
+        var location = diagnostic.AdditionalLocations[0];
         var keyDocument = location.SourceTree is { } tree ? document.Project.Solution.GetDocument(tree) : null;
         var keyRoot = keyDocument is null ? null : await keyDocument.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (keyRoot?.FindNode(location.SourceSpan, getInnermostNodeForTie: true) is not { } node)
@@ -103,8 +119,16 @@ public sealed class UserSessionOnSecretKeyClientFixer : CodeFixProvider
             return null;
         }
 
-        var expanded = await Simplifier.ExpandAsync(expression, keyDocument!, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return expanded.WithoutTrivia().WithAdditionalAnnotations(Simplifier.Annotation);
+        var expanded = (ExpressionSyntax)(await Simplifier.ExpandAsync(expression, keyDocument!, cancellationToken: cancellationToken).ConfigureAwait(false)).WithoutTrivia();
+        if (!diagnostic.Properties.ContainsKey(UserSessionOnSecretKeyClientAnalyzer.KeyMayBeNullProperty))
+        {
+            return expanded.WithAdditionalAnnotations(Simplifier.Annotation);
+        }
+
+        // AdminAuth(string serviceKey) takes no null: say what is missing instead of adding CS8604.
+        var check = FixerSyntax.ParseSimplified("KEY ?? throw new global::System.InvalidOperationException(\"The Supabase secret key is not set.\")");
+        var placeholder = check.DescendantNodes().OfType<IdentifierNameSyntax>().First(n => n.Identifier.ValueText == "KEY");
+        return check.ReplaceNode(placeholder, expanded.WithAdditionalAnnotations(Simplifier.Annotation));
     }
 
     /// <summary>
@@ -174,7 +198,10 @@ public sealed class UserSessionOnSecretKeyClientFixer : CodeFixProvider
     private static ExpressionSyntax Assign(string property, ExpressionSyntax value)
         => SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName(property), value.WithoutTrivia());
 
-    /// <summary>True when the rewrite adds no compiler error to the member it sits in (e.g. a use of the <c>Session</c> result).</summary>
+    /// <summary>
+    /// True when the rewrite adds no compiler error or warning to the member it sits in (e.g. a use of the <c>Session</c>
+    /// result, or a nullable warning).
+    /// </summary>
     private static async Task<bool> StillCompilesAsync(Document original, SyntaxNode originalCall, Document fixedDocument, CancellationToken cancellationToken)
     {
         var originalModel = await original.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
@@ -189,7 +216,7 @@ public sealed class UserSessionOnSecretKeyClientFixer : CodeFixProvider
         }
 
         int Errors(SemanticModel model, SyntaxNode member)
-            => model.GetDiagnostics(member.FullSpan, cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error);
+            => model.GetDiagnostics(member.FullSpan, cancellationToken).Count(d => d.Severity >= DiagnosticSeverity.Warning);
 
         return Errors(fixedModel, fixedMember) <= Errors(originalModel, originalMember);
     }

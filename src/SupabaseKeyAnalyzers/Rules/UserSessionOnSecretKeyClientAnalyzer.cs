@@ -21,6 +21,12 @@ public sealed class UserSessionOnSecretKeyClientAnalyzer : SupabaseAnalyzer
     /// <summary>Diagnostic property: present (<c>true</c>) when the admin <c>CreateUser</c> rewrite can be offered.</summary>
     public const string FixableProperty = "Fixable";
 
+    /// <summary>Diagnostic property: the key expression (the additional location) can be null; the fix adds a visible check.</summary>
+    public const string KeyMayBeNullProperty = "KeyMayBeNull";
+
+    /// <summary>Diagnostic property: the environment variable the fix reads the key from, when the client's key expression cannot be reused.</summary>
+    public const string KeyVariableProperty = "KeyVariable";
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SBK003_UserSessionOnSecretKeyClient);
 
     internal override void OnCompilationStart(CompilationStartAnalysisContext start, ProjectContext project)
@@ -56,10 +62,27 @@ public sealed class UserSessionOnSecretKeyClientAnalyzer : SupabaseAnalyzer
         }
 
         var isSignUp = method.Name == "SignUp";
-        var fixable = isSignUp && key.KeyArgument is { } keyArgument && ValueFlowResolver.Unwrap(invocation.Instance) is IPropertyReferenceOperation { Property.Name: "Auth" }
-                      && IsUsableAt(keyArgument, invocation, context.Compilation);
-        var properties = fixable ? ImmutableDictionary<string, string?>.Empty.Add(FixableProperty, "true") : ImmutableDictionary<string, string?>.Empty;
-        var additional = fixable ? new[] { key.KeyArgument!.Syntax.GetLocation() } : null;
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        Location[]? additional = null;
+        if (isSignUp && ValueFlowResolver.Unwrap(invocation.Instance) is IPropertyReferenceOperation { Property.Name: "Auth", Instance: { } umbrella } && umbrella.Type.IsOrDerivesFrom(clients.Client))
+        {
+            // The CreateUser fix passes the key: the client's key argument where it means the same here, else the
+            // environment variable it comes from.
+            if (key.KeyArgument is { } keyArgument && IsUsableAt(keyArgument, invocation, context.Compilation))
+            {
+                additional = new[] { keyArgument.Syntax.GetLocation() };
+                properties = properties.Add(FixableProperty, "true");
+                if (keyArgument.SemanticModel?.GetTypeInfo(keyArgument.Syntax, context.CancellationToken).Nullability.FlowState == NullableFlowState.MaybeNull)
+                {
+                    properties = properties.Add(KeyMayBeNullProperty, "true");
+                }
+            }
+            else if (key.Sources.Select(s => s.Value).Distinct().ToList() is { Count: 1 } single && single[0].Kind == FlowValueKind.EnvironmentVariable)
+            {
+                properties = properties.Add(FixableProperty, "true").Add(KeyVariableProperty, single[0].Text);
+            }
+        }
+
         var advice = isSignUp
             ? "create users with the admin API (AdminAuth(key).CreateUser) instead"
             : "sign users in on a separate client created with the publishable key";

@@ -51,6 +51,7 @@ internal sealed class SupabaseClients
     {
         Resolver = ValueFlowResolver.For(compilation);
         Client = compilation.GetTypeByMetadataName("Supabase.Client");
+        ClientInterface = compilation.GetTypeByMetadataName("Supabase.Interfaces.ISupabaseClient`6");
         Options = compilation.GetTypeByMetadataName("Supabase.SupabaseOptions");
         DefaultSessionHandler = compilation.GetTypeByMetadataName("Supabase.DefaultSupabaseSessionHandler");
         GotrueClient = compilation.GetTypeByMetadataName("Supabase.Gotrue.Client");
@@ -67,6 +68,8 @@ internal sealed class SupabaseClients
     public ValueFlowResolver Resolver { get; }
 
     public INamedTypeSymbol? Client { get; }
+
+    public INamedTypeSymbol? ClientInterface { get; }
 
     public INamedTypeSymbol? Options { get; }
 
@@ -105,7 +108,7 @@ internal sealed class SupabaseClients
     {
         var unwrapped = ValueFlowResolver.Unwrap(client);
         if (unwrapped is IPropertyReferenceOperation { Property.Name: "Auth" or "Postgrest" or "Functions" or "Realtime" or "Storage", Instance: { } umbrella }
-            && umbrella.Type.IsOrDerivesFrom(Client))
+            && IsUmbrella(umbrella.Type))
         {
             unwrapped = umbrella;
         }
@@ -126,6 +129,9 @@ internal sealed class SupabaseClients
 
         return new HeldKey(sources.ToImmutable(), keyArgument);
     }
+
+    /// <summary>A <c>Supabase.Client</c>, or its interface (what <c>InitializeAsync()</c> returns).</summary>
+    public bool IsUmbrella(ITypeSymbol? type) => type.IsOrDerivesFrom(Client) || (type as INamedTypeSymbol).IsOrImplements(ClientInterface);
 
     /// <summary>The objects <paramref name="client"/> can be, for rules that look at how a client was built.</summary>
     public IEnumerable<IOperation> Creations(IOperation? client, CancellationToken cancellationToken)
@@ -349,12 +355,9 @@ internal sealed class SupabaseClients
             }
 
             var operation = model.GetOperation(write!, cancellationToken);
-            if (access.Name.Identifier.ValueText == Headers && operation is not ISimpleAssignmentOperation { Target: IMemberReferenceOperation })
+            if (access.Name.Identifier.ValueText == Headers && operation is not null && HeaderEntry(operation) is { } entry)
             {
-                if (operation is not null && HeaderEntry(operation) is { } entry)
-                {
-                    writes.Add(entry);
-                }
+                writes.Add(entry);
             }
             else if (operation is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment)
             {

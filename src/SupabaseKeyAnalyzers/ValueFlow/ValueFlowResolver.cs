@@ -294,6 +294,18 @@ internal sealed class ValueFlowResolver
                 case IThrowOperation:
                     return ImmutableArray<FlowValue>.Empty;
 
+                case IConditionalAccessInstanceOperation instance:
+                    // The receiver of client?.Auth: what is left of the ?.
+                    for (var parent = instance.Parent; parent is not null; parent = parent.Parent)
+                    {
+                        if (parent is IConditionalAccessOperation access && access.Operation.Syntax == instance.Syntax)
+                        {
+                            return Values(access.Operation, depth + 1);
+                        }
+                    }
+
+                    return UnknownValue;
+
                 case IObjectCreationOperation creation:
                     return ImmutableArray.Create(FlowValue.FromObject(creation));
 

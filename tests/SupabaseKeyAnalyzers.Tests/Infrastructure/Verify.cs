@@ -41,6 +41,23 @@ public static class Verify<TAnalyzer, TFixer>
         return test.RunAsync();
     }
 
+    /// <summary>Several files (named <c>/0/Test0.cs</c>, <c>/0/Test1.cs</c>…), diagnostics from their markup.</summary>
+    public static Task FilesAsync(params string[] sources)
+    {
+        var test = new SupabaseTest<TAnalyzer, TFixer>();
+        test.TestState.Sources.AddRange(sources.Select((s, i) => ($"/0/Test{i}.cs", Microsoft.CodeAnalysis.Text.SourceText.From(s))));
+        return test.RunAsync();
+    }
+
+    /// <summary>A program with top-level statements: the fixed code must compile as an executable.</summary>
+    public static Task ProgramFixAsync([StringSyntax("C#-test")] string source, [StringSyntax("C#-test")] string fixedSource)
+    {
+        var test = new SupabaseTest<TAnalyzer, TFixer> { TestCode = source, FixedCode = fixedSource };
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.FixedState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        return test.RunAsync();
+    }
+
     /// <summary>The diagnostic is reported but no fix is offered.</summary>
     public static Task NoFixAsync([StringSyntax("C#-test")] string source, ProjectSetup? project = null)
     {

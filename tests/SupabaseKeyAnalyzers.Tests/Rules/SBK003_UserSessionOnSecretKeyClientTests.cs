@@ -270,4 +270,284 @@ public class SBK003_UserSessionOnSecretKeyClientTests
                 }
             }
             """);
+
+    /// <summary>A dependency-injection and configuration surface with the real names (the packages are not referenced here).</summary>
+    private const string Hosting = """
+        namespace Microsoft.Extensions.Configuration
+        {
+            public interface IConfiguration
+            {
+                string? this[string key] { get; }
+                IConfiguration GetSection(string key);
+            }
+        }
+
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            public interface IServiceCollection
+            {
+            }
+
+            public static class ServiceCollectionServiceExtensions
+            {
+                public static IServiceCollection AddSingleton<TService>(this IServiceCollection services, System.Func<System.IServiceProvider, TService> factory) where TService : class => services;
+                public static IServiceCollection AddScoped<TService>(this IServiceCollection services, System.Func<System.IServiceProvider, TService> factory) where TService : class => services;
+                public static IServiceCollection AddSingleton<TService>(this IServiceCollection services, TService instance) where TService : class => services;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Follows_a_const_key_through_a_local_and_a_property_set_in_another_class_constructor()
+        => Verify.FilesAsync(
+            /* lang=c#-test */ $$"""
+            namespace MauiApp;
+
+            public static class AppConfig
+            {
+                public const string Url = "https://x.supabase.co";
+                public const string Key = "{{TestKeys.ServiceRoleJwt}}";
+            }
+            """,
+            /* lang=c#-test */ """
+            using Supabase;
+
+            namespace MauiApp;
+
+            public class DataService
+            {
+                public DataService()
+                {
+                    var url = AppConfig.Url;
+                    var key = AppConfig.Key;
+                    SupabaseClient = new Client(url, key);
+                }
+
+                public Supabase.Client SupabaseClient { get; private set; }
+            }
+            """,
+            /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            namespace MauiApp;
+
+            public partial class SignUpPage
+            {
+                private readonly DataService _dataservice = new();
+
+                private async Task OnSignUp(string email, string password)
+                {
+                    await {|SBK003:_dataservice.SupabaseClient.Auth.SignUp(email, password)|};
+                }
+            }
+
+            public partial class SignInPage(DataService dataservice)
+            {
+                private readonly DataService _dataservice = dataservice;
+
+                private async Task OnSignIn(string email, string password)
+                {
+                    await {|SBK003:_dataservice.SupabaseClient.Auth.SignIn(email, password)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Follows_null_forgiving_and_throwing_coalesce_static_holders_and_named_arguments()
+        => Verify.FilesAsync(
+            Usings + /* lang=c#-test */ """
+            static class Db
+            {
+                const string Url = "https://x.supabase.co";
+                static readonly string SecretKey = Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY") ?? throw new InvalidOperationException("SUPABASE_SECRET_KEY is not set");
+                public static readonly Supabase.Client Admin = new(Url, SecretKey);
+            }
+
+            class Seeder
+            {
+                private readonly Supabase.Client field;
+
+                Seeder()
+                {
+                    var key = Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY") ?? throw new InvalidOperationException("SUPABASE_SERVICE_ROLE_KEY is not set");
+                    field = new Supabase.Client("https://x.supabase.co", key);
+                }
+
+                async Task Run(string url, string email, string password)
+                {
+                    var key = Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY")!;
+                    var supabase = new Supabase.Client(url, key);
+                    await {|SBK003:supabase.Auth.SignUp(email, password)|};
+                    await {|SBK003:field.Auth.SignUp(email, password)|};
+                    var named = new Supabase.Client(supabaseKey: key, supabaseUrl: url);
+                    await {|SBK003:named.Auth.SignUp(email, password)|};
+                    var either = email.Length > 3 ? key : (string)Db.Admin.ToString()!;
+                    await new Supabase.Client(url, either).Auth.SignUp(email, password);
+                }
+            }
+            """,
+            Usings + /* lang=c#-test */ """
+            class Other
+            {
+                async Task Run(string email, string password)
+                {
+                    await {|SBK003:Db.Admin.Auth.SignUp(email, password)|};
+                    _ = Db.Admin?{|SBK003:.Auth.SignUp(email, password)|};
+                    var ready = await Db.Admin.InitializeAsync();
+                    await {|SBK003:ready.Auth.SignIn(email, password)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Follows_options_headers_set_in_initializers_and_after_construction()
+        => Verify.AnalyzerAsync(Usings + /* lang=c#-test */ $$"""
+            class Seeder
+            {
+                const string Secret = "{{S}}";
+
+                async Task Run(string email, string password)
+                {
+                    var options = new Supabase.Gotrue.ClientOptions { Url = "https://x.supabase.co/auth/v1" };
+                    options.Headers["apikey"] = "{{S}}";
+                    var auth = new Supabase.Gotrue.Client(options);
+                    await {|SBK003:auth.SignUp(email, password)|};
+
+                    var replaced = new Supabase.Gotrue.ClientOptions { Headers = new Dictionary<string, string> { ["apikey"] = Secret } };
+                    await {|SBK003:new Supabase.Gotrue.Client(replaced).SignUp(email, password)|};
+
+                    var added = new Supabase.Gotrue.ClientOptions();
+                    added.Headers.Add("Authorization", $"Bearer {Secret}");
+                    await {|SBK003:new Supabase.Gotrue.Client(added).SignIn(email, password)|};
+
+                    var stateless = new Supabase.Gotrue.Client(Supabase.StatelessClient.GetAuthOptions("https://x.supabase.co", Secret));
+                    await {|SBK003:stateless.SignUp(email, password)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Follows_dependency_injection_and_configuration_keys()
+        => Verify.FilesAsync(
+            Hosting,
+            /* lang=c#-test */ """
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+
+            static class Setup
+            {
+                public static void Register(IServiceCollection services, IConfiguration configuration)
+                    => services.AddSingleton(_ => new Supabase.Client(configuration["Supabase:Url"]!, configuration.GetSection("Supabase")["ServiceRoleKey"]));
+            }
+
+            class AccountService(Supabase.Client supabase)
+            {
+                public async System.Threading.Tasks.Task Register(string email, string password)
+                    => await {|SBK003:supabase.Auth.SignUp(email, password)|};
+            }
+            """);
+
+    [Fact]
+    public Task Reports_every_call_that_stores_a_session_and_names_it()
+        => Verify.AnalyzerAsync(Usings + /* lang=c#-test */ $$"""
+            class Seeder
+            {
+                private readonly Supabase.Client _admin = new("https://x.supabase.co", Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY"));
+
+                async Task Run(string accessToken, string refreshToken, string idToken, Uri callback, string email)
+                {
+                    await {|SBK003:_admin.Auth.SetSession(accessToken, refreshToken)|};
+                    await {|SBK003:_admin.Auth.SignInAnonymously()|};
+                    await {|SBK003:_admin.Auth.SignInWithIdToken(Constants.Provider.Google, idToken)|};
+                    await {|SBK003:_admin.Auth.SignInWithSSO("example.com")|};
+                    await {|SBK003:_admin.Auth.SignInWithOtp(new SignInWithPasswordlessEmailOptions(email))|};
+                    await {|SBK003:_admin.Auth.VerifyOTP(email, "123456")|};
+                    await {|SBK003:_admin.Auth.ExchangeCodeForSession("verifier", "code")|};
+                    await {|SBK003:_admin.Auth.GetSessionFromUrl(callback)|};
+                    await _admin.Auth.GetSessionFromUrl(callback, storeSession: false);
+                    {|SBK003:_admin.Auth.LoadSession()|};
+                    await _admin.Auth.RetrieveSessionAsync();
+                    await _admin.Auth.GetUser(accessToken);
+                    await _admin.Auth.SignOut();
+                }
+            }
+            """,
+            expected: new DiagnosticResult[0]);
+
+    [Fact]
+    public Task The_message_names_the_call_and_the_source()
+        => Verify.AnalyzerAsync(
+            Usings + /* lang=c#-test */ """
+            class Seeder
+            {
+                private readonly Supabase.Client _admin = new("https://x.supabase.co", Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY"));
+
+                Task Run(string accessToken, string refreshToken) => _admin.Auth.SetSession(accessToken, refreshToken);
+            }
+            """,
+            expected: new DiagnosticResult(RuleDescriptors.SBK003_UserSessionOnSecretKeyClient)
+                .WithSpan(9, 58, 9, 106)
+                .WithArguments("SetSession", "the SUPABASE_SECRET_KEY environment variable", "sign users in on a separate client created with the publishable key"));
+
+    [Fact]
+    public Task Publishable_anon_mixed_and_unknown_sources_in_the_same_shapes_are_not_reported()
+        => Verify.FilesAsync(
+            Hosting,
+            Usings + /* lang=c#-test */ $$"""
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+
+            public static class AppConfig
+            {
+                public const string Key = "{{TestKeys.AnonJwt}}";
+            }
+
+            public class DataService
+            {
+                public DataService()
+                {
+                    var key = AppConfig.Key;
+                    SupabaseClient = new Supabase.Client("https://x.supabase.co", key);
+                }
+
+                public Supabase.Client SupabaseClient { get; private set; }
+            }
+
+            static class Db
+            {
+                public static readonly Supabase.Client Public = new("https://x.supabase.co", Environment.GetEnvironmentVariable("SUPABASE_ANON_KEY") ?? throw new InvalidOperationException());
+                public static readonly Supabase.Client Mixed = new("https://x.supabase.co", Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY") ?? "{{TestKeys.Publishable}}");
+                public static Supabase.Client Reassigned = new("https://x.supabase.co", Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY"));
+
+                public static void Reset(string key) => Reassigned = new("https://x.supabase.co", key);
+            }
+
+            static class Setup
+            {
+                public static void Register(IServiceCollection services, IConfiguration configuration)
+                {
+                    services.AddSingleton(_ => new Supabase.Client(configuration["Supabase:Url"]!, configuration["Supabase:AnonKey"]));
+                    services.AddScoped(_ => new Supabase.Client(configuration["Supabase:Url"]!, configuration["Supabase:ServiceRoleKey"]));
+                }
+            }
+
+            class Pages(DataService data, Supabase.Client injected)
+            {
+                async Task Run(string email, string password, string accessToken, string refreshToken)
+                {
+                    await data.SupabaseClient.Auth.SignUp(email, password);
+                    await Db.Public.Auth.SignUp(email, password);
+                    await Db.Mixed.Auth.SignUp(email, password);
+                    await Db.Reassigned.Auth.SetSession(accessToken, refreshToken);
+                    await injected.Auth.SignUp(email, password);
+                    var key = Environment.GetEnvironmentVariable("SUPABASE_PUBLISHABLE_KEY")!;
+                    await new Supabase.Client("https://x.supabase.co", key).Auth.SignUp(email, password);
+                    var options = new Supabase.Gotrue.ClientOptions();
+                    options.Headers["apikey"] = "{{TestKeys.Publishable}}";
+                    await new Supabase.Gotrue.Client(options).SignUp(email, password);
+                    var userScoped = new Supabase.Gotrue.ClientOptions { Headers = { ["apikey"] = "{{TestKeys.Publishable}}", ["Authorization"] = "Bearer " + accessToken } };
+                    await new Supabase.Gotrue.Client(userScoped).SignIn(email, password);
+                }
+            }
+            """);
 }
