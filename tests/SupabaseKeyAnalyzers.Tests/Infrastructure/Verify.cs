@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
@@ -24,7 +26,7 @@ public static class Verify<TAnalyzer, TFixer>
     }
 
     /// <summary>Checks the diagnostics in <paramref name="source"/>, the fixed code (which must compile) and Fix All.</summary>
-    public static Task FixAsync([StringSyntax("C#-test")] string source, [StringSyntax("C#-test")] string fixedSource, ProjectSetup? project = null, int? iterations = null)
+    public static async Task FixAsync([StringSyntax("C#-test")] string source, [StringSyntax("C#-test")] string fixedSource, ProjectSetup? project = null, int? iterations = null)
     {
         var test = new SupabaseTest<TAnalyzer, TFixer> { TestCode = source, FixedCode = fixedSource };
         if (iterations is not null)
@@ -38,7 +40,32 @@ public static class Verify<TAnalyzer, TFixer>
             test.WithProject(project);
         }
 
-        return test.RunAsync();
+        await test.RunAsync();
+        await AssertNoNewCompilerWarningsAsync(source, fixedSource, OutputKind.DynamicallyLinkedLibrary);
+    }
+
+    /// <summary>
+    /// A fix must not add a compiler warning (CS8604 from a key that can be null, say): the fixed code has no more
+    /// warnings of any id than the original, both compiled with nullable enabled. Missing XML comments are not counted.
+    /// </summary>
+    private static async Task AssertNoNewCompilerWarningsAsync(string source, string fixedSource, OutputKind outputKind)
+    {
+        async Task<Dictionary<string, int>> WarningsAsync(string markup)
+        {
+            TestFileMarkupParser.GetSpans(markup, out string text, out ImmutableDictionary<string, ImmutableArray<Microsoft.CodeAnalysis.Text.TextSpan>> _);
+            var project = AnalyzerRunner.CreateProject(new[] { ("/0/Test0.cs", text) });
+            project = project.WithCompilationOptions(project.CompilationOptions!.WithOutputKind(outputKind));
+            var compilation = await project.GetCompilationAsync();
+            return compilation!.GetDiagnostics()
+                .Where(d => d.Severity == DiagnosticSeverity.Warning && d.Id != "CS1591")
+                .GroupBy(d => d.Id)
+                .ToDictionary(g => g.Key, g => g.Count());
+        }
+
+        var before = await WarningsAsync(source);
+        var after = await WarningsAsync(fixedSource);
+        var added = after.Where(p => p.Value > before.GetValueOrDefault(p.Key)).Select(p => p.Key).ToList();
+        Assert.True(added.Count == 0, "The fix adds compiler warnings: " + string.Join(", ", added));
     }
 
     /// <summary>Several files (named <c>/0/Test0.cs</c>, <c>/0/Test1.cs</c>…), diagnostics from their markup.</summary>
@@ -50,12 +77,13 @@ public static class Verify<TAnalyzer, TFixer>
     }
 
     /// <summary>A program with top-level statements: the fixed code must compile as an executable.</summary>
-    public static Task ProgramFixAsync([StringSyntax("C#-test")] string source, [StringSyntax("C#-test")] string fixedSource)
+    public static async Task ProgramFixAsync([StringSyntax("C#-test")] string source, [StringSyntax("C#-test")] string fixedSource)
     {
         var test = new SupabaseTest<TAnalyzer, TFixer> { TestCode = source, FixedCode = fixedSource };
         test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
         test.FixedState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
-        return test.RunAsync();
+        await test.RunAsync();
+        await AssertNoNewCompilerWarningsAsync(source, fixedSource, OutputKind.ConsoleApplication);
     }
 
     /// <summary>The diagnostic is reported but no fix is offered.</summary>

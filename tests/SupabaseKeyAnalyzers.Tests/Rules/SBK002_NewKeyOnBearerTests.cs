@@ -355,4 +355,43 @@ public class SBK002_NewKeyOnBearerTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Fix_applies_to_expression_bodied_members_and_lambdas()
+        => Verify.FixAsync(
+            Usings + /* lang=c#-test */ $$"""
+            static class Api
+            {
+                const string Key = "{{P}}";
+
+                public static void Configure(HttpClient http) => {|SBK002:http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key)|};
+
+                public static Action<HttpClient> Configurer => http => {|SBK002:http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key)|};
+
+                public static Dictionary<string, string> Headers() => new() { {|SBK002:["Authorization"] = "Bearer " + Key|} };
+            }
+            """,
+            Usings + /* lang=c#-test */ $$"""
+            static class Api
+            {
+                const string Key = "{{P}}";
+
+                public static void Configure(HttpClient http) => http.DefaultRequestHeaders.Add("apikey", Key);
+
+                public static Action<HttpClient> Configurer => http => http.DefaultRequestHeaders.Add("apikey", Key);
+
+                public static Dictionary<string, string> Headers() => new() { ["apikey"] = Key };
+            }
+            """);
+
+    [Fact]
+    public Task No_fix_where_the_assigned_value_is_used()
+        => Verify.NoFixAsync(Usings + /* lang=c#-test */ $$"""
+            static class Api
+            {
+                const string Key = "{{P}}";
+
+                public static AuthenticationHeaderValue? Configure(HttpClient http) => {|SBK002:http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key)|};
+            }
+            """);
 }

@@ -486,7 +486,7 @@ public class SBK003_UserSessionOnSecretKeyClientTests
             }
             """,
             expected: new DiagnosticResult(RuleDescriptors.SBK003_UserSessionOnSecretKeyClient)
-                .WithSpan(9, 58, 9, 106)
+                .WithSpan(9, 58, 9, 107)
                 .WithArguments("SetSession", "the SUPABASE_SECRET_KEY environment variable", "sign users in on a separate client created with the publishable key"));
 
     [Fact]
@@ -549,5 +549,73 @@ public class SBK003_UserSessionOnSecretKeyClientTests
                     await new Supabase.Gotrue.Client(userScoped).SignIn(email, password);
                 }
             }
+            """);
+
+    [Fact]
+    public Task Fix_applies_in_every_shape_and_passes_the_key_with_a_visible_null_check()
+        => Verify.FixAsync(
+            Usings + /* lang=c#-test */ """
+            class Seeder
+            {
+                private readonly Supabase.Client _client;
+
+                public Seeder()
+                {
+                    var key = Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY") ?? throw new InvalidOperationException("SUPABASE_SERVICE_ROLE_KEY is not set");
+                    _client = new Supabase.Client("https://x.supabase.co", key);
+                }
+
+                public async Task Register(string email, string password) => await {|SBK003:_client.Auth.SignUp(email, password)|};
+
+                public void Fire(string email, string password) => _ = _client?{|SBK003:.Auth.SignUp(email, password)|};
+
+                public Func<string, string, Task> Handler => async (email, password) => await {|SBK003:_client.Auth.SignUp(email, password)|};
+
+                public async Task Local(string email, string password)
+                {
+                    var key = Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY");
+                    var admin = new Supabase.Client("https://x.supabase.co", key);
+                    await Task.WhenAll({|SBK003:admin.Auth.SignUp(email, password)|}, Task.CompletedTask);
+                }
+            }
+            """,
+            Usings + /* lang=c#-test */ """
+            class Seeder
+            {
+                private readonly Supabase.Client _client;
+
+                public Seeder()
+                {
+                    var key = Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY") ?? throw new InvalidOperationException("SUPABASE_SERVICE_ROLE_KEY is not set");
+                    _client = new Supabase.Client("https://x.supabase.co", key);
+                }
+
+                public async Task Register(string email, string password) => await _client.AdminAuth(Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY") ?? throw new InvalidOperationException("Set the SUPABASE_SERVICE_ROLE_KEY environment variable.")).CreateUser(email, password);
+
+                public void Fire(string email, string password) => _ = _client?.AdminAuth(Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY") ?? throw new InvalidOperationException("Set the SUPABASE_SERVICE_ROLE_KEY environment variable.")).CreateUser(email, password);
+
+                public Func<string, string, Task> Handler => async (email, password) => await _client.AdminAuth(Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY") ?? throw new InvalidOperationException("Set the SUPABASE_SERVICE_ROLE_KEY environment variable.")).CreateUser(email, password);
+
+                public async Task Local(string email, string password)
+                {
+                    var key = Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY");
+                    var admin = new Supabase.Client("https://x.supabase.co", key);
+                    await Task.WhenAll(admin.AdminAuth(key ?? throw new InvalidOperationException("The Supabase secret key is not set.")).CreateUser(email, password), Task.CompletedTask);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Fix_applies_in_top_level_statements()
+        => Verify.ProgramFixAsync(
+            /* lang=c#-test */ """
+            var key = System.Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY")!;
+            var supabase = new Supabase.Client("https://x.supabase.co", key);
+            await {|SBK003:supabase.Auth.SignUp(args[0], args[1])|};
+            """,
+            /* lang=c#-test */ """
+            var key = System.Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY")!;
+            var supabase = new Supabase.Client("https://x.supabase.co", key);
+            await supabase.AdminAuth(key).CreateUser(args[0], args[1]);
             """);
 }
