@@ -120,6 +120,24 @@ internal static class FixerSyntax
         }
     }
 
+    /// <summary>
+    /// The root without a write that is its own statement (<c>h["Authorization"] = t;</c>, <c>client.Realtime.SetAuth(t);</c>)
+    /// or an entry of an initializer (<c>["Authorization"] = t</c>, <c>{ "Authorization", t }</c>, <c>SessionHandler = h</c>);
+    /// null when the write is part of a larger expression.
+    /// </summary>
+    public static SyntaxNode? RemoveWrite(SyntaxNode root, SyntaxNode write)
+    {
+        switch (write)
+        {
+            case ExpressionSyntax { Parent: ExpressionStatementSyntax statement } when statement.Parent is BlockSyntax or GlobalStatementSyntax:
+                return root.RemoveNode(statement.Parent is GlobalStatementSyntax global ? global : statement, SyntaxRemoveOptions.KeepUnbalancedDirectives);
+            case ExpressionSyntax { Parent: InitializerExpressionSyntax container } entry:
+                return root.ReplaceNode(container, container.WithExpressions(container.Expressions.Remove(entry)).WithAdditionalAnnotations(Formatter.Annotation));
+            default:
+                return null;
+        }
+    }
+
     /// <summary>Skips parentheses upwards.</summary>
     public static SyntaxNode? WalkUpParentheses(SyntaxNode node)
     {

@@ -56,6 +56,24 @@ public static class RuleDescriptors
         DiagnosticSeverity.Warning,
         "A Supabase client created with a secret or service_role key bypasses Row Level Security. Signing a user up or in on it stores the user's session, and from then on the user's JWT replaces the key on 'Authorization': RLS applies and admin calls fail. Create users with the admin API's CreateUser, or use a separate client with the publishable key for user sign-in.");
 
+    /// <summary>SBK005. Analyzer: <c>UserTokenOnSecretKeyClientAnalyzer</c>; fixer: <c>UserTokenOnSecretKeyClientFixer</c>.</summary>
+    public static readonly DiagnosticDescriptor SBK005_UserTokenOnSecretKeyClient = Create(
+        "SBK005",
+        "User token on the Authorization header of a client that holds a secret key",
+        "{0} holds a secret key ({1}) but this puts a user token on its Authorization header: Row Level Security now applies as that user and admin calls will fail; use a publishable key for a user-scoped client and a separate client for admin work",
+        SecurityCategory,
+        DiagnosticSeverity.Warning,
+        "Row Level Security is decided by the Authorization header. A client that holds a secret or service_role key sends the key there; an Authorization header set to a user's token (options headers, a child client's headers or GetHeaders, Realtime SetAuth) replaces it, so the client silently acts as that user. A user-scoped client should hold the publishable key; admin work needs its own client with no user token.");
+
+    /// <summary>SBK006. Analyzer: <c>SecretKeyClientKeepsSessionsAnalyzer</c>; fixer: <c>SecretKeyClientKeepsSessionsFixer</c>.</summary>
+    public static readonly DiagnosticDescriptor SBK006_SecretKeyClientKeepsSessions = Create(
+        "SBK006",
+        "Client that holds a secret key keeps user sessions",
+        "{0} holds a secret key ({1}) and {2}: a stored user session replaces the key on Authorization for every child client; give the admin client no session persistence and turn token refresh off",
+        SecurityCategory,
+        DiagnosticSeverity.Warning,
+        "The Supabase client sends 'Authorization: Bearer <session access token ?? key>'. A session handler that saves sessions (and, from 8.0.0, InitializeAsync loading the stored session) puts a user's token there on a client that holds a secret key. An admin client keeps no sessions: the default SessionHandler, AutoRefreshToken = false, and no sign-in calls.");
+
     /// <summary>SBK004. Analyzer: <c>SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer</c> (shared with SBK001); fixer: <c>HardCodedSecretKeyFixer</c>.</summary>
     public static readonly DiagnosticDescriptor SBK004_HardCodedSecretKey = Create(
         "SBK004",

@@ -187,9 +187,9 @@ internal sealed class SupabaseClients
         => arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal && a.ArgumentKind != ArgumentKind.DefaultValue)?.Value;
 
     /// <summary>
-    /// The credentials an options object's headers carry: the values of <paramref name="header"/>, or of
-    /// <c>apikey</c> and <c>Authorization</c> (without <c>Bearer</c>) when null. <c>StatelessClient.GetAuthOptions(url, key)</c>
-    /// and <c>GetRestOptions(key)</c> carry their key.
+    /// The credentials an options object's headers carry: the values of <paramref name="header"/> (without
+    /// <c>Bearer</c>); when null, the <c>apikey</c> values, or the <c>Authorization</c> ones when there is no <c>apikey</c>.
+    /// <c>StatelessClient.GetAuthOptions(url, key)</c> and <c>GetRestOptions(key)</c> carry their key as <c>apikey</c>.
     /// </summary>
     private ImmutableArray<FlowValue> HeaderCredentials(IOperation? options, string? header, CancellationToken cancellationToken)
     {
@@ -198,10 +198,16 @@ internal sealed class SupabaseClients
             return ImmutableArray<FlowValue>.Empty;
         }
 
+        if (header is null)
+        {
+            var apiKey = HeaderCredentials(options, SupabaseVocabulary.ApiKeyHeader, cancellationToken);
+            return apiKey.IsEmpty ? HeaderCredentials(options, SupabaseVocabulary.AuthorizationHeader, cancellationToken) : apiKey;
+        }
+
         var results = ImmutableArray<FlowValue>.Empty;
         foreach (var value in Resolver.Values(options, cancellationToken))
         {
-            if (value.Operation is IInvocationOperation { TargetMethod.Name: "GetAuthOptions" or "GetRestOptions" } stateless)
+            if (SupabaseVocabulary.IsApiKey(header) && value.Operation is IInvocationOperation { TargetMethod.Name: "GetAuthOptions" or "GetRestOptions" } stateless)
             {
                 var ordinal = stateless.TargetMethod.Name == "GetAuthOptions" ? 1 : 0;
                 results = results.AddRange(Resolver.Values(Argument(stateless.Arguments, ordinal), cancellationToken));
@@ -210,8 +216,7 @@ internal sealed class SupabaseClients
 
         foreach (var write in OptionsWrites(options, cancellationToken))
         {
-            if (write.Member == Headers
-                && (header is null ? SupabaseVocabulary.IsApiKey(write.Header) || SupabaseVocabulary.IsAuthorization(write.Header) : string.Equals(write.Header, header, System.StringComparison.OrdinalIgnoreCase)))
+            if (write.Member == Headers && string.Equals(write.Header, header, System.StringComparison.OrdinalIgnoreCase))
             {
                 results = results.AddRange(Credential(write.Value, cancellationToken));
             }
@@ -311,7 +316,7 @@ internal sealed class SupabaseClients
     }
 
     /// <summary><c>h["name"] = value</c> or <c>h.Add("name", value)</c>, as a header write; null for anything else.</summary>
-    private static OptionsWrite? HeaderEntry(IOperation operation) => operation switch
+    public static OptionsWrite? HeaderEntry(IOperation operation) => operation switch
     {
         ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } assignment
             => new OptionsWrite(Headers, ValueFlowResolver.TextOf(indexer.Arguments[0].Value, CancellationToken.None), assignment.Value, assignment.Syntax),

@@ -135,6 +135,155 @@ public sealed class EndToEndTests : IClassFixture<PackedPackage>
         Assert.DoesNotContain("SBK002", DotnetCli.RunChecked(app, "build", "--no-incremental"), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// <c>dotnet format analyzers</c> picks the first diagnostic it sees to choose the fix; when that one has no fix it
+    /// used to fix nothing. Each project holds a fixable and an unfixable diagnostic of one rule; three runs on fresh
+    /// copies must each fix the fixable one and leave the rest, with exactly this result.
+    /// </summary>
+    [Theory]
+    [InlineData("SBK001")]
+    [InlineData("SBK002")]
+    [InlineData("SBK003")]
+    [InlineData("SBK004")]
+    public void Dotnet_format_analyzers_fixes_every_fixable_diagnostic_every_time(string rule)
+    {
+        var (template, source, expected) = FormatCase(rule);
+        var app = package.CreateProject(template, "Format" + rule);
+        if (rule == "SBK003")
+        {
+            // The Supabase packages are not on this machine's feed: the stubs carry the same public API.
+            var project = Path.Combine(app, "Format" + rule + ".csproj");
+            File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>", $"<ItemGroup><Reference Include=\"Supabase\"><HintPath>{typeof(global::Supabase.Client).Assembly.Location}</HintPath></Reference></ItemGroup></Project>", StringComparison.Ordinal));
+        }
+
+        if (rule == "SBK001")
+        {
+            // A shipped file: reported, never fixed (it has no C# document).
+            File.WriteAllText(Path.Combine(app, "wwwroot", "appsettings.json"), $$"""{ "Supabase": { "Key": "{{TestKeys.Secret}}" } }""");
+        }
+
+        var file = Path.Combine(app, "Keys.cs");
+        File.WriteAllText(file, source);
+        DotnetCli.Run(app, "build"); // restores; SBK001 is an error and fails the build, as it should
+        for (var run = 1; run <= 3; run++)
+        {
+            File.WriteAllText(file, source);
+            var output = DotnetCli.RunChecked(app, "format", "analyzers", "--diagnostics", rule, "--severity", "info", "--no-restore");
+            Assert.True(expected == File.ReadAllText(file), $"Run {run}:\n{File.ReadAllText(file)}\n{output}");
+        }
+    }
+
+    private static (string Template, string Source, string Expected) FormatCase(string rule)
+    {
+        var s = TestKeys.Secret;
+        var p = TestKeys.Publishable;
+        return rule switch
+        {
+            "SBK001" => ("blazorwasm", $$"""
+                namespace FormatSBK001;
+
+                public static class Keys
+                {
+                    public const string RestUrl = "https://x.supabase.co/rest/v1/todos?apikey={{s}}";
+                    public const string Publishable = "{{p}}";
+                    public const string Key = "{{s}}";
+                }
+
+                """, $$"""
+                namespace FormatSBK001;
+
+                public static class Keys
+                {
+                    public const string RestUrl = "https://x.supabase.co/rest/v1/todos?apikey=YOUR_SUPABASE_PUBLISHABLE_KEY";
+                    public const string Publishable = "{{p}}";
+                    public const string Key = Publishable;
+                }
+
+                """),
+            "SBK002" => ("console", $$"""
+                using System.Net.Http;
+                using System.Net.Http.Headers;
+
+                namespace FormatSBK002;
+
+                public static class Keys
+                {
+                    public const string Key = "{{p}}";
+
+                    public static AuthenticationHeaderValue? Used(HttpClient http) => http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
+
+                    public static void Configure(HttpClient http) => http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
+                }
+
+                """, $$"""
+                using System.Net.Http;
+                using System.Net.Http.Headers;
+
+                namespace FormatSBK002;
+
+                public static class Keys
+                {
+                    public const string Key = "{{p}}";
+
+                    public static AuthenticationHeaderValue? Used(HttpClient http) => http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
+
+                    public static void Configure(HttpClient http) => http.DefaultRequestHeaders.Add("apikey", Key);
+                }
+
+                """),
+            "SBK003" => ("console", """
+                using System;
+                using System.Threading.Tasks;
+
+                namespace FormatSBK003;
+
+                public static class Keys
+                {
+                    private static readonly Supabase.Client Admin = new("https://x.supabase.co", Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY"));
+
+                    public static async Task SignIn(string email, string password) => await Admin.Auth.SignIn(email, password);
+
+                    public static async Task SignUp(string email, string password) => await Admin.Auth.SignUp(email, password);
+                }
+
+                """, """
+                using System;
+                using System.Threading.Tasks;
+
+                namespace FormatSBK003;
+
+                public static class Keys
+                {
+                    private static readonly Supabase.Client Admin = new("https://x.supabase.co", Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY"));
+
+                    public static async Task SignIn(string email, string password) => await Admin.Auth.SignIn(email, password);
+
+                    public static async Task SignUp(string email, string password) => await Admin.AdminAuth(Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY") ?? throw new InvalidOperationException("The Supabase secret key is not set.")).CreateUser(email, password);
+                }
+
+                """),
+            _ => ("console", $$"""
+                namespace FormatSBK004;
+
+                public static class Keys
+                {
+                    public const string RestUrl = "https://x.supabase.co/rest/v1/todos?apikey={{s}}";
+                    public const string Key = "{{s}}";
+                }
+
+                """, $$"""
+                namespace FormatSBK004;
+
+                public static class Keys
+                {
+                    public const string RestUrl = "https://x.supabase.co/rest/v1/todos?apikey={{s}}";
+                    public static string Key => Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY") ?? throw new InvalidOperationException("Set the SUPABASE_SECRET_KEY environment variable.");
+                }
+
+                """),
+        };
+    }
+
     [Fact]
     public void The_sample_shows_every_rule_once_with_its_default_severity_and_says_what_was_shown()
     {
