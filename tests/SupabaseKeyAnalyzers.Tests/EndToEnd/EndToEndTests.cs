@@ -145,11 +145,13 @@ public sealed class EndToEndTests : IClassFixture<PackedPackage>
     [InlineData("SBK002")]
     [InlineData("SBK003")]
     [InlineData("SBK004")]
+    [InlineData("SBK005")]
+    [InlineData("SBK006")]
     public void Dotnet_format_analyzers_fixes_every_fixable_diagnostic_every_time(string rule)
     {
         var (template, source, expected) = FormatCase(rule);
         var app = package.CreateProject(template, "Format" + rule);
-        if (rule == "SBK003")
+        if (rule is "SBK003" or "SBK005" or "SBK006")
         {
             // The Supabase packages are not on this machine's feed: the stubs carry the same public API.
             var project = Path.Combine(app, "Format" + rule + ".csproj");
@@ -259,6 +261,65 @@ public sealed class EndToEndTests : IClassFixture<PackedPackage>
                     public static async Task SignIn(string email, string password) => await Admin.Auth.SignIn(email, password);
 
                     public static async Task SignUp(string email, string password) => await Admin.AdminAuth(Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY") ?? throw new InvalidOperationException("The Supabase secret key is not set.")).CreateUser(email, password);
+                }
+
+                """),
+            "SBK005" => ("console", """
+                namespace FormatSBK005;
+
+                public static class Keys
+                {
+                    private static readonly Supabase.Client Admin = new("https://x.supabase.co", Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY"));
+
+                    public static void Use(string userJwt)
+                    {
+                        Admin.Realtime.SetAuth(userJwt);
+                    }
+                }
+
+                """, """
+                namespace FormatSBK005;
+
+                public static class Keys
+                {
+                    private static readonly Supabase.Client Admin = new("https://x.supabase.co", Environment.GetEnvironmentVariable("SUPABASE_PUBLISHABLE_KEY") ?? throw new InvalidOperationException("Set the SUPABASE_PUBLISHABLE_KEY environment variable."));
+
+                    public static void Use(string userJwt)
+                    {
+                        Admin.Realtime.SetAuth(userJwt);
+                    }
+                }
+
+                """),
+            "SBK006" => ("console", """
+                using Supabase.Gotrue;
+                using Supabase.Gotrue.Interfaces;
+
+                namespace FormatSBK006;
+
+                public static class Keys
+                {
+                    public static Supabase.Client Create(IGotrueSessionPersistence<Session> handler)
+                    {
+                        var admin = new Supabase.Client("https://x.supabase.co", Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY"));
+                        admin.Auth.SetPersistence(handler);
+                        return admin;
+                    }
+                }
+
+                """, """
+                using Supabase.Gotrue;
+                using Supabase.Gotrue.Interfaces;
+
+                namespace FormatSBK006;
+
+                public static class Keys
+                {
+                    public static Supabase.Client Create(IGotrueSessionPersistence<Session> handler)
+                    {
+                        var admin = new Supabase.Client("https://x.supabase.co", Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY"), new Supabase.SupabaseOptions { AutoRefreshToken = false });
+                        return admin;
+                    }
                 }
 
                 """),
