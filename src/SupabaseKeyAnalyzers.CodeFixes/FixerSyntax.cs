@@ -52,6 +52,17 @@ internal static class FixerSyntax
             .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
     }
 
+    /// <summary>
+    /// <see cref="ParseSimplified(string)"/> with the identifier <c>KEY</c> in <paramref name="text"/> replaced by
+    /// <paramref name="key"/>, which keeps its own form.
+    /// </summary>
+    public static ExpressionSyntax ParseSimplified(string text, ExpressionSyntax key)
+    {
+        var expression = ParseSimplified(text);
+        var placeholder = expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Single(n => n.Identifier.ValueText == "KEY");
+        return expression.ReplaceNode(placeholder, key);
+    }
+
     /// <summary>A string literal with <paramref name="value"/>, UTF-8 (<c>"…"u8</c>) when the original was.</summary>
     public static ExpressionSyntax StringLiteral(string value, bool utf8)
     {

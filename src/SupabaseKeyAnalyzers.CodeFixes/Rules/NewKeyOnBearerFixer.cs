@@ -165,8 +165,8 @@ public sealed class NewKeyOnBearerFixer : CodeFixProvider
         }
 
         var options = FixerSyntax.ParseSimplified(
-            $"new global::Supabase.Functions.Client.InvokeFunctionOptions {{ Headers = {{ [\"{SupabaseVocabulary.ApiKeyHeader}\"] = KEY }} }}");
-        options = options.ReplaceNode(options.DescendantNodes().OfType<IdentifierNameSyntax>().Single(n => n.Identifier.ValueText == "KEY"), token.Expression.WithoutTrivia());
+            $"new global::Supabase.Functions.Client.InvokeFunctionOptions {{ Headers = {{ [\"{SupabaseVocabulary.ApiKeyHeader}\"] = KEY }} }}",
+            token.Expression.WithoutTrivia());
         var argument = SyntaxFactory.Argument(SyntaxFactory.NameColon("options"), default, options).WithTriviaFrom(token);
         return root.ReplaceNode(token, argument);
     }

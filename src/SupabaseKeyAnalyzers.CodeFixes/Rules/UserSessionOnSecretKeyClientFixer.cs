@@ -126,9 +126,9 @@ public sealed class UserSessionOnSecretKeyClientFixer : CodeFixProvider
         }
 
         // AdminAuth(string serviceKey) takes no null: say what is missing instead of adding CS8604.
-        var check = FixerSyntax.ParseSimplified("KEY ?? throw new global::System.InvalidOperationException(\"The Supabase secret key is not set.\")");
-        var placeholder = check.DescendantNodes().OfType<IdentifierNameSyntax>().First(n => n.Identifier.ValueText == "KEY");
-        return check.ReplaceNode(placeholder, expanded.WithAdditionalAnnotations(Simplifier.Annotation));
+        return FixerSyntax.ParseSimplified(
+            "KEY ?? throw new global::System.InvalidOperationException(\"The Supabase secret key is not set.\")",
+            expanded.WithAdditionalAnnotations(Simplifier.Annotation));
     }
 
     /// <summary>

@@ -44,8 +44,8 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
         private readonly INamedTypeSymbol? httpHeaders;
         private readonly INamedTypeSymbol? httpRequestHeaders;
         private readonly INamedTypeSymbol? genericDictionary;
-        private readonly INamedTypeSymbol? functionsClient;
-        private readonly INamedTypeSymbol? functionsClientInterface;
+        private readonly SupabaseClients? clients;
+        private readonly ValueFlowResolver resolver;
 
         public AnalyzerContext(Compilation compilation)
         {
@@ -53,8 +53,8 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
             httpHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeaders");
             httpRequestHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpRequestHeaders");
             genericDictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2");
-            functionsClient = compilation.GetTypeByMetadataName("Supabase.Functions.Client");
-            functionsClientInterface = compilation.GetTypeByMetadataName("Supabase.Functions.Interfaces.IFunctionsClient");
+            clients = SupabaseClients.For(compilation);
+            resolver = ValueFlowResolver.For(compilation);
         }
 
         public void AnalyzeAssignment(OperationAnalysisContext context)
@@ -88,9 +88,9 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
             if (ValueFlowResolver.Unwrap(assignment.Value) is IObjectCreationOperation creation
                 && SymbolEqualityComparer.Default.Equals(creation.Type, authenticationHeaderValue)
                 && creation.Arguments.Length == 2
-                && SupabaseVocabulary.BearerScheme.Equals(ValueFlowResolver.TextOf(creation.Arguments[0].Value, context.CancellationToken)?.Trim(), System.StringComparison.OrdinalIgnoreCase))
+                && SupabaseVocabulary.BearerScheme.Equals(resolver.Text(creation.Arguments[0].Value, context.CancellationToken)?.Trim(), System.StringComparison.OrdinalIgnoreCase))
             {
-                var keyText = ValueFlowResolver.TextOf(creation.Arguments[1].Value, context.CancellationToken);
+                var keyText = resolver.Text(creation.Arguments[1].Value, context.CancellationToken);
                 if (KeyClassifier.ClassifyWhole(keyText) is { IsNewFormat: true } key)
                 {
                     Report(context, assignment.Syntax, key, keyText!, BearerSink.AuthorizationProperty);
@@ -134,14 +134,14 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
 
                     return;
 
-                case "Invoke" or "RawInvoke" when IsFunctionsClient(method.ContainingType):
+                case "Invoke" or "RawInvoke" when clients?.IsFunctions(method.ContainingType) == true:
                     var token = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "token");
                     if (token is null || token.IsImplicit)
                     {
                         return;
                     }
 
-                    var tokenText = ValueFlowResolver.TextOf(token.Value, context.CancellationToken);
+                    var tokenText = resolver.Text(token.Value, context.CancellationToken);
                     if (KeyClassifier.ClassifyWhole(tokenText) is { IsNewFormat: true } key)
                     {
                         Report(context, token.Syntax, key, tokenText!, BearerSink.FunctionsToken);
@@ -177,9 +177,9 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
             => name is not LiteralExpressionSyntax literal || SupabaseVocabulary.IsAuthorization(literal.Token.ValueText);
 
         /// <summary>Reports when <paramref name="value"/> resolves to <c>Bearer &lt;new-format key&gt;</c>.</summary>
-        private static void ReportBearerValue(OperationAnalysisContext context, IOperation value, SyntaxNode location, BearerSink sink)
+        private void ReportBearerValue(OperationAnalysisContext context, IOperation value, SyntaxNode location, BearerSink sink)
         {
-            var credential = SupabaseVocabulary.BearerCredential(ValueFlowResolver.TextOf(value, context.CancellationToken));
+            var credential = SupabaseVocabulary.BearerCredential(resolver.Text(value, context.CancellationToken));
             if (KeyClassifier.ClassifyWhole(credential) is { IsNewFormat: true } key)
             {
                 Report(context, location, key, credential!, sink);
@@ -199,14 +199,11 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
             }
         }
 
-        private static bool IsAuthorization(IOperation name, CancellationToken cancellationToken)
-            => SupabaseVocabulary.IsAuthorization(ValueFlowResolver.TextOf(name, cancellationToken));
+        private bool IsAuthorization(IOperation name, CancellationToken cancellationToken)
+            => SupabaseVocabulary.IsAuthorization(resolver.Text(name, cancellationToken));
 
         private bool IsStringDictionary(INamedTypeSymbol? type)
             => type.IsOrImplements(genericDictionary, d => d.TypeArguments.All(t => t.SpecialType == SpecialType.System_String));
-
-        private bool IsFunctionsClient(INamedTypeSymbol? type)
-            => type.IsOrDerivesFrom(functionsClient) || SymbolEqualityComparer.Default.Equals(type, functionsClientInterface);
     }
 }
 

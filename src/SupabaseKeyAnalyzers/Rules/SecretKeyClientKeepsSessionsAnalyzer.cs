@@ -88,7 +88,7 @@ public sealed class SecretKeyClientKeepsSessionsAnalyzer : SupabaseAnalyzer
             return;
         }
 
-        var client = ValueFlowResolver.Unwrap(invocation.Instance) is IPropertyReferenceOperation { Property.Name: "Auth", Instance: { } umbrella } ? umbrella : invocation.Instance;
+        var client = clients.Umbrella(invocation.Instance) ?? invocation.Instance;
         var creation = clients.Creations(client, context.CancellationToken).OfType<IObjectCreationOperation>().ToList();
         (OptionsTarget, Location)? target = null;
         string? optionsType = null;
@@ -101,8 +101,7 @@ public sealed class SecretKeyClientKeepsSessionsAnalyzer : SupabaseAnalyzer
             optionsType = isUmbrella ? "Supabase.SupabaseOptions" : "Supabase.Gotrue.ClientOptions";
         }
 
-        var name = client?.Syntax.ToString() ?? "client";
-        Report(context.ReportDiagnostic, invocation.Syntax, key, "'" + (name.Length > 40 ? name.Substring(0, 40) + "…" : name) + "'", "SetPersistence saves every session", target, optionsType);
+        Report(context.ReportDiagnostic, invocation.Syntax, key, clients.Describe(client), "SetPersistence saves every session", target, optionsType);
     }
 
     /// <summary>The options object creation in this file the fix adds <c>AutoRefreshToken = false</c> to, when there is one.</summary>

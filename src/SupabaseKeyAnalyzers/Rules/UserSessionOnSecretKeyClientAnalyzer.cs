@@ -64,7 +64,7 @@ public sealed class UserSessionOnSecretKeyClientAnalyzer : SupabaseAnalyzer
         var isSignUp = method.Name == "SignUp";
         var properties = ImmutableDictionary<string, string?>.Empty;
         Location[]? additional = null;
-        if (isSignUp && ValueFlowResolver.Unwrap(invocation.Instance) is IPropertyReferenceOperation { Property.Name: "Auth", Instance: { } umbrella } && umbrella.Type.IsOrDerivesFrom(clients.Client))
+        if (isSignUp && clients.Umbrella(invocation.Instance) is { } umbrella && umbrella.Type.IsOrDerivesFrom(clients.Client))
         {
             // The CreateUser fix passes the key: the client's key argument where it means the same here, else the
             // environment variable it comes from.

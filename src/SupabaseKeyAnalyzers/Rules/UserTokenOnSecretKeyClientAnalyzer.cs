@@ -63,10 +63,10 @@ public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
                         client = creation;
                         name = "This " + creation.Type!.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
                         break;
-                    case IInvocationOperation { TargetMethod.Name: "Invoke" or "RawInvoke" } invoke when IsFunctions(invoke.TargetMethod.ContainingType, clients):
+                    case IInvocationOperation { TargetMethod.Name: "Invoke" or "RawInvoke" } invoke when clients.IsFunctions(invoke.TargetMethod.ContainingType):
                         options = SupabaseClients.Argument(invoke.Arguments, 2);
                         client = invoke.Instance;
-                        name = ClientName(invoke.Instance);
+                        name = clients.Describe(invoke.Instance);
                         break;
                 }
 
@@ -78,7 +78,7 @@ public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
                 foreach (var write in clients.OptionsWrites(options, context.CancellationToken))
                 {
                     if (write.Member == "Headers" && SupabaseVocabulary.IsAuthorization(write.Header) && block.Syntax.Span.Contains(write.Syntax.Span) && write.Syntax.SyntaxTree == block.Syntax.SyntaxTree
-                        && !HeldKey.AllSecret(clients.Credential(write.Value, context.CancellationToken)))
+                        && IsUserToken(clients, write.Value, context.CancellationToken))
                     {
                         Report(context.ReportDiagnostic, write.Syntax, key, name!);
                     }
@@ -96,9 +96,9 @@ public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
         {
             case "SetAuth" when method.ContainingType.IsOrImplements(clients.RealtimeClientInterface) && invocation.Arguments.Length == 1:
                 if (ShouldAnalyze(context, invocation) && clients.KeyOf(invocation.Instance, context.CancellationToken) is { IsSecret: true } key
-                    && !HeldKey.AllSecret(clients.Credential(invocation.Arguments[0].Value, context.CancellationToken)))
+                    && IsUserToken(clients, invocation.Arguments[0].Value, context.CancellationToken))
                 {
-                    Report(context.ReportDiagnostic, invocation.Syntax, key, ClientName(invocation.Instance));
+                    Report(context.ReportDiagnostic, invocation.Syntax, key, clients.Describe(invocation.Instance));
                 }
 
                 break;
@@ -106,9 +106,9 @@ public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
             case "Add" or "TryAdd" when invocation.Arguments.Length == 2 && PostgrestOptionsHeadersOwner(invocation.Instance, clients) is { } owner:
                 if (ShouldAnalyze(context, invocation) && SupabaseVocabulary.IsAuthorization(clients.Resolver.Text(SupabaseClients.Argument(invocation.Arguments, 0), context.CancellationToken))
                     && clients.KeyOf(owner, context.CancellationToken) is { IsSecret: true } postgrestKey
-                    && !HeldKey.AllSecret(clients.Credential(SupabaseClients.Argument(invocation.Arguments, 1)!, context.CancellationToken)))
+                    && IsUserToken(clients, SupabaseClients.Argument(invocation.Arguments, 1)!, context.CancellationToken))
                 {
-                    Report(context.ReportDiagnostic, invocation.Syntax, postgrestKey, ClientName(owner));
+                    Report(context.ReportDiagnostic, invocation.Syntax, postgrestKey, clients.Describe(owner));
                 }
 
                 break;
@@ -124,9 +124,9 @@ public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
             case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer when PostgrestOptionsHeadersOwner(indexer.Instance, clients) is { } owner:
                 if (ShouldAnalyze(context, assignment) && SupabaseVocabulary.IsAuthorization(clients.Resolver.Text(indexer.Arguments[0].Value, context.CancellationToken))
                     && clients.KeyOf(owner, context.CancellationToken) is { IsSecret: true } key
-                    && !HeldKey.AllSecret(clients.Credential(assignment.Value, context.CancellationToken)))
+                    && IsUserToken(clients, assignment.Value, context.CancellationToken))
                 {
-                    Report(context.ReportDiagnostic, assignment.Syntax, key, ClientName(owner));
+                    Report(context.ReportDiagnostic, assignment.Syntax, key, clients.Describe(owner));
                 }
 
                 break;
@@ -138,17 +138,13 @@ public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
                     return;
                 }
 
+                // () => new Dictionary<string, string> { ["Authorization"] = … }
                 foreach (var returned in ValueFlowResolver.ReturnedValues(getHeaders.Body))
                 {
-                    var writes = clients.OptionsWrites(returned, context.CancellationToken).Where(w => w.Member == "Headers");
-                    if (ValueFlowResolver.Unwrap(returned) is IObjectCreationOperation { Initializer: { } entries })
+                    if (ValueFlowResolver.Unwrap(returned) is IObjectCreationOperation { Initializer: { } entries }
+                        && entries.Initializers.Select(e => SupabaseClients.HeaderEntry(e, context.CancellationToken)).Any(w => w is { } write && SupabaseVocabulary.IsAuthorization(write.Header) && IsUserToken(clients, write.Value, context.CancellationToken)))
                     {
-                        writes = writes.Concat(entries.Initializers.Select(SupabaseClients.HeaderEntry).Where(w => w is not null).Select(w => w!.Value));
-                    }
-
-                    if (writes.Any(w => SupabaseVocabulary.IsAuthorization(w.Header) && !HeldKey.AllSecret(clients.Credential(w.Value, context.CancellationToken))))
-                    {
-                        Report(context.ReportDiagnostic, assignment.Syntax, childKey, ClientName(child));
+                        Report(context.ReportDiagnostic, assignment.Syntax, childKey, clients.Describe(child));
                         return;
                     }
                 }
@@ -172,13 +168,9 @@ public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
         report(Diagnostic.Create(RuleDescriptors.SBK005_UserTokenOnSecretKeyClient, location, additional, properties, clientName, key.Description));
     }
 
-    /// <summary>The client for the message: <c>'admin'</c> for <c>admin.Realtime</c> (a child client hangs off its umbrella client).</summary>
-    private static string ClientName(IOperation? client)
-    {
-        var named = ValueFlowResolver.Unwrap(client) is IPropertyReferenceOperation { Instance: { } umbrella } ? umbrella : client;
-        var text = named?.Syntax.ToString() ?? "client";
-        return "'" + (text.Length > 40 ? text.Substring(0, 40) + "…" : text) + "'";
-    }
+    /// <summary>A user token: anything on Authorization that is not a secret key (the key itself, made explicit, is not).</summary>
+    private static bool IsUserToken(SupabaseClients clients, IOperation value, CancellationToken cancellationToken)
+        => !HeldKey.AllSecret(clients.Credential(value, cancellationToken));
 
     /// <summary>The client whose <c>Options.Headers</c> this is: <c>X</c> in <c>X.Options.Headers</c>, for a Postgrest client.</summary>
     private static IOperation? PostgrestOptionsHeadersOwner(IOperation? headers, SupabaseClients clients)
@@ -186,9 +178,6 @@ public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
            && (owner.Type.IsOrDerivesFrom(clients.PostgrestClient) || SymbolEqualityComparer.Default.Equals(owner.Type, clients.PostgrestClientInterface))
             ? owner
             : null;
-
-    private static bool IsFunctions(INamedTypeSymbol? type, SupabaseClients clients)
-        => type.IsOrDerivesFrom(clients.FunctionsClient) || SymbolEqualityComparer.Default.Equals(type, clients.FunctionsClientInterface);
 
     private static bool ShouldAnalyze(OperationAnalysisContext context, IOperation operation)
         => RazorCode.ShouldAnalyze(operation.Syntax.SyntaxTree, context.IsGeneratedCode);

@@ -69,7 +69,7 @@ internal sealed class HeldKey
     /// <summary>For messages: the sources, each described once.</summary>
     public string Description => string.Join(" or ", Sources.Select(s => s.Description).Distinct());
 
-    /// <summary>True when every source of <paramref name="other"/> is a secret key too (the same key, made explicit).</summary>
+    /// <summary>True when every value of <paramref name="values"/> is a secret key (on Authorization: the key itself, made explicit).</summary>
     public static bool AllSecret(ImmutableArray<FlowValue> values)
         => !values.IsEmpty && values.All(v => KeySource.From(v).IsSecret);
 }

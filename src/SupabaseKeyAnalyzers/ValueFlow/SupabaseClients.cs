@@ -62,7 +62,6 @@ internal sealed class SupabaseClients
         RealtimeClientInterface = compilation.GetTypeByMetadataName("Supabase.Realtime.Interfaces.IRealtimeClient`2");
         PostgrestClientInterface = compilation.GetTypeByMetadataName("Supabase.Postgrest.Interfaces.IPostgrestClient");
         FunctionsClientInterface = compilation.GetTypeByMetadataName("Supabase.Functions.Interfaces.IFunctionsClient");
-        GettableHeaders = compilation.GetTypeByMetadataName("Supabase.Core.Interfaces.IGettableHeaders");
     }
 
     public ValueFlowResolver Resolver { get; }
@@ -91,8 +90,6 @@ internal sealed class SupabaseClients
 
     public INamedTypeSymbol? FunctionsClientInterface { get; }
 
-    public INamedTypeSymbol? GettableHeaders { get; }
-
     /// <summary>The compilation's Supabase clients, or null when it references none (rules then register nothing).</summary>
     public static SupabaseClients? For(Compilation compilation) => Cache.GetValue(compilation, c =>
     {
@@ -106,14 +103,7 @@ internal sealed class SupabaseClients
     /// </summary>
     public HeldKey KeyOf(IOperation? client, CancellationToken cancellationToken)
     {
-        var unwrapped = ValueFlowResolver.Unwrap(client);
-        if (unwrapped is IPropertyReferenceOperation { Property.Name: "Auth" or "Postgrest" or "Functions" or "Realtime" or "Storage", Instance: { } umbrella }
-            && IsUmbrella(umbrella.Type))
-        {
-            unwrapped = umbrella;
-        }
-
-        var values = Resolver.Values(unwrapped, cancellationToken);
+        var values = Resolver.Values(Umbrella(client) ?? client, cancellationToken);
         var sources = ImmutableArray.CreateBuilder<KeySource>();
         IOperation? keyArgument = null;
         foreach (var value in values)
@@ -130,8 +120,27 @@ internal sealed class SupabaseClients
         return new HeldKey(sources.ToImmutable(), keyArgument);
     }
 
-    /// <summary>A <c>Supabase.Client</c>, or its interface (what <c>InitializeAsync()</c> returns).</summary>
-    public bool IsUmbrella(ITypeSymbol? type) => type.IsOrDerivesFrom(Client) || (type as INamedTypeSymbol).IsOrImplements(ClientInterface);
+    /// <summary>
+    /// <c>client</c> for a child client reached through it (<c>client.Auth</c>, <c>.Postgrest</c>, <c>.Functions</c>,
+    /// <c>.Realtime</c>, <c>.Storage</c>) where <c>client</c> is a <c>Supabase.Client</c> or its interface (what
+    /// <c>InitializeAsync()</c> returns); null for anything else.
+    /// </summary>
+    public IOperation? Umbrella(IOperation? child)
+        => ValueFlowResolver.Unwrap(child) is IPropertyReferenceOperation { Property.Name: "Auth" or "Postgrest" or "Functions" or "Realtime" or "Storage", Instance: { } umbrella }
+           && (umbrella.Type.IsOrDerivesFrom(Client) || (umbrella.Type as INamedTypeSymbol).IsOrImplements(ClientInterface))
+            ? umbrella
+            : null;
+
+    /// <summary>The client for a message, at most 40 characters: <c>'admin'</c> for <c>admin.Realtime</c>.</summary>
+    public string Describe(IOperation? client)
+    {
+        var text = (Umbrella(client) ?? client)?.Syntax.ToString() ?? "client";
+        return "'" + (text.Length > 40 ? text.Substring(0, 40) + "…" : text) + "'";
+    }
+
+    /// <summary>The Functions client or its interface (<c>Invoke</c> sends its <c>token</c> as a Bearer token).</summary>
+    public bool IsFunctions(INamedTypeSymbol? type)
+        => type.IsOrDerivesFrom(FunctionsClient) || SymbolEqualityComparer.Default.Equals(type, FunctionsClientInterface);
 
     /// <summary>The objects <paramref name="client"/> can be, for rules that look at how a client was built.</summary>
     public IEnumerable<IOperation> Creations(IOperation? client, CancellationToken cancellationToken)
@@ -198,31 +207,39 @@ internal sealed class SupabaseClients
             return ImmutableArray<FlowValue>.Empty;
         }
 
-        if (header is null)
-        {
-            var apiKey = HeaderCredentials(options, SupabaseVocabulary.ApiKeyHeader, cancellationToken);
-            return apiKey.IsEmpty ? HeaderCredentials(options, SupabaseVocabulary.AuthorizationHeader, cancellationToken) : apiKey;
-        }
-
-        var results = ImmutableArray<FlowValue>.Empty;
+        // Read the options once; then pick the header(s) asked for.
+        var statelessKeys = ImmutableArray<FlowValue>.Empty;
         foreach (var value in Resolver.Values(options, cancellationToken))
         {
-            if (SupabaseVocabulary.IsApiKey(header) && value.Operation is IInvocationOperation { TargetMethod.Name: "GetAuthOptions" or "GetRestOptions" } stateless)
+            if (value.Operation is IInvocationOperation { TargetMethod.Name: "GetAuthOptions" or "GetRestOptions" } stateless)
             {
                 var ordinal = stateless.TargetMethod.Name == "GetAuthOptions" ? 1 : 0;
-                results = results.AddRange(Resolver.Values(Argument(stateless.Arguments, ordinal), cancellationToken));
+                statelessKeys = statelessKeys.AddRange(Resolver.Values(Argument(stateless.Arguments, ordinal), cancellationToken));
             }
         }
 
-        foreach (var write in OptionsWrites(options, cancellationToken))
+        var headerWrites = OptionsWrites(options, cancellationToken).Where(w => w.Member == Headers).ToList();
+        ImmutableArray<FlowValue> Of(string name)
         {
-            if (write.Member == Headers && string.Equals(write.Header, header, System.StringComparison.OrdinalIgnoreCase))
+            var results = SupabaseVocabulary.IsApiKey(name) ? statelessKeys : ImmutableArray<FlowValue>.Empty;
+            foreach (var write in headerWrites)
             {
-                results = results.AddRange(Credential(write.Value, cancellationToken));
+                if (string.Equals(write.Header, name, System.StringComparison.OrdinalIgnoreCase))
+                {
+                    results = results.AddRange(Credential(write.Value, cancellationToken));
+                }
             }
+
+            return results;
         }
 
-        return results;
+        if (header is not null)
+        {
+            return Of(header);
+        }
+
+        var apiKey = Of(SupabaseVocabulary.ApiKeyHeader);
+        return apiKey.IsEmpty ? Of(SupabaseVocabulary.AuthorizationHeader) : apiKey;
     }
 
     /// <summary>
@@ -264,7 +281,7 @@ internal sealed class SupabaseClients
         {
             if (value.Operation is IObjectCreationOperation { Initializer: { } initializer })
             {
-                CollectInitializer(initializer, writes);
+                CollectInitializer(initializer, writes, cancellationToken);
             }
         }
 
@@ -283,18 +300,18 @@ internal sealed class SupabaseClients
         return writes;
     }
 
-    private static void CollectInitializer(IObjectOrCollectionInitializerOperation initializer, List<OptionsWrite> writes)
+    private static void CollectInitializer(IObjectOrCollectionInitializerOperation initializer, List<OptionsWrite> writes, CancellationToken cancellationToken)
     {
         foreach (var operation in initializer.Initializers)
         {
             switch (operation)
             {
                 case IMemberInitializerOperation { InitializedMember: IMemberReferenceOperation { Member.Name: Headers }, Initializer: { } entries }:
-                    CollectEntries(entries, writes);
+                    CollectEntries(entries, writes, cancellationToken);
                     break;
                 case ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Member.Name: Headers }, Value: var value }
                     when ValueFlowResolver.Unwrap(value) is IObjectCreationOperation { Initializer: { } entries }:
-                    CollectEntries(entries, writes);
+                    CollectEntries(entries, writes, cancellationToken);
                     break;
                 case ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment:
                     writes.Add(new OptionsWrite(target.Member.Name, null, assignment.Value, assignment.Syntax));
@@ -304,11 +321,11 @@ internal sealed class SupabaseClients
     }
 
     /// <summary>The entries of a header dictionary's initializer: <c>["name"] = value</c> and <c>{ "name", value }</c>.</summary>
-    private static void CollectEntries(IObjectOrCollectionInitializerOperation entries, List<OptionsWrite> writes)
+    private static void CollectEntries(IObjectOrCollectionInitializerOperation entries, List<OptionsWrite> writes, CancellationToken cancellationToken)
     {
         foreach (var entry in entries.Initializers)
         {
-            if (HeaderEntry(entry) is { } write)
+            if (HeaderEntry(entry, cancellationToken) is { } write)
             {
                 writes.Add(write);
             }
@@ -316,12 +333,12 @@ internal sealed class SupabaseClients
     }
 
     /// <summary><c>h["name"] = value</c> or <c>h.Add("name", value)</c>, as a header write; null for anything else.</summary>
-    public static OptionsWrite? HeaderEntry(IOperation operation) => operation switch
+    public static OptionsWrite? HeaderEntry(IOperation operation, CancellationToken cancellationToken) => operation switch
     {
         ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } assignment
-            => new OptionsWrite(Headers, ValueFlowResolver.TextOf(indexer.Arguments[0].Value, CancellationToken.None), assignment.Value, assignment.Syntax),
+            => new OptionsWrite(Headers, ValueFlowResolver.TextOf(indexer.Arguments[0].Value, cancellationToken), assignment.Value, assignment.Syntax),
         IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd", Arguments.Length: 2 } add
-            => new OptionsWrite(Headers, ValueFlowResolver.TextOf(Argument(add.Arguments, 0), CancellationToken.None), Argument(add.Arguments, 1)!, add.Syntax),
+            => new OptionsWrite(Headers, ValueFlowResolver.TextOf(Argument(add.Arguments, 0), cancellationToken), Argument(add.Arguments, 1)!, add.Syntax),
         _ => null,
     };
 
@@ -360,7 +377,7 @@ internal sealed class SupabaseClients
             }
 
             var operation = model.GetOperation(write!, cancellationToken);
-            if (access.Name.Identifier.ValueText == Headers && operation is not null && HeaderEntry(operation) is { } entry)
+            if (access.Name.Identifier.ValueText == Headers && operation is not null && HeaderEntry(operation, cancellationToken) is { } entry)
             {
                 writes.Add(entry);
             }
@@ -368,7 +385,7 @@ internal sealed class SupabaseClients
             {
                 if (target.Member.Name == Headers && ValueFlowResolver.Unwrap(assignment.Value) is IObjectCreationOperation { Initializer: { } entries })
                 {
-                    CollectEntries(entries, writes);
+                    CollectEntries(entries, writes, cancellationToken);
                 }
                 else
                 {

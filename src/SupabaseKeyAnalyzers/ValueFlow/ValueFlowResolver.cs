@@ -72,7 +72,7 @@ internal sealed class ValueFlowResolver
         return values.Length == 1 && values[0].Kind == FlowValueKind.Text ? values[0].Text : null;
     }
 
-    /// <summary>The one string an operation always holds, or null; no caching, for callers without a resolver.</summary>
+    /// <summary>The one string an operation always holds, or null, from its compilation's resolver.</summary>
     public static string? TextOf(IOperation? operation, CancellationToken cancellationToken)
         => operation?.SemanticModel is { } model ? For(model.Compilation).Text(operation, cancellationToken) : null;
 
@@ -467,6 +467,26 @@ internal sealed class ValueFlowResolver
         private bool IsConfiguration(ITypeSymbol? type)
             => resolver.configuration is not null && type is INamedTypeSymbol named && named.IsOrImplements(resolver.configuration);
 
+        /// <summary>
+        /// Every value the method, accessor or local function declared by <paramref name="declaration"/> returns
+        /// (an expression body is a <c>return</c> too); Unknown when it returns none it can follow.
+        /// </summary>
+        private ImmutableArray<FlowValue> BodyValues(SyntaxNode declaration, int depth)
+        {
+            if (resolver.ModelFor(declaration.SyntaxTree).GetOperation(declaration, cancellationToken) is not { } body)
+            {
+                return UnknownValue;
+            }
+
+            var results = ImmutableArray<FlowValue>.Empty;
+            foreach (var value in ReturnedValues(body))
+            {
+                results = Union(results, Values(value, depth + 1));
+            }
+
+            return results.IsEmpty ? UnknownValue : results;
+        }
+
         /// <summary>Every value a method of the compilation returns; Unknown for methods elsewhere.</summary>
         private ImmutableArray<FlowValue> Returned(IMethodSymbol method, int depth)
         {
@@ -477,34 +497,7 @@ internal sealed class ValueFlowResolver
 
             try
             {
-                var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-                var body = syntax switch
-                {
-                    BaseMethodDeclarationSyntax { ExpressionBody: { } arrow } => (SyntaxNode)arrow.Expression,
-                    BaseMethodDeclarationSyntax { Body: { } block } => block,
-                    LocalFunctionStatementSyntax { ExpressionBody: { } arrow } => arrow.Expression,
-                    LocalFunctionStatementSyntax { Body: { } block } => block,
-                    _ => null,
-                };
-                if (body is null)
-                {
-                    return UnknownValue;
-                }
-
-                var operation = resolver.ModelFor(body.SyntaxTree).GetOperation(body, cancellationToken);
-                if (operation is null)
-                {
-                    return UnknownValue;
-                }
-
-                var results = ImmutableArray<FlowValue>.Empty;
-                var returns = body is ExpressionSyntax ? new[] { operation } : ReturnedValues(operation);
-                foreach (var value in returns)
-                {
-                    results = Union(results, Values(value, depth + 1));
-                }
-
-                return results.IsEmpty ? UnknownValue : results;
+                return BodyValues(method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken), depth);
             }
             finally
             {
@@ -626,18 +619,7 @@ internal sealed class ValueFlowResolver
                 {
                     // A property with accessor bodies: what its getter returns (a backing field, a computation).
                     var getter = accessors.Accessors.FirstOrDefault(a => a.IsKind(SyntaxKind.GetAccessorDeclaration));
-                    var body = (SyntaxNode?)getter?.ExpressionBody?.Expression ?? getter?.Body;
-                    if (body is null || model.GetOperation(body, cancellationToken) is not { } operation)
-                    {
-                        return UnknownValue;
-                    }
-
-                    foreach (var value in body is ExpressionSyntax ? new[] { operation } : ReturnedValues(operation))
-                    {
-                        results = Union(results, Values(value, 1));
-                    }
-
-                    return results.IsEmpty ? UnknownValue : results;
+                    return getter is null ? UnknownValue : BodyValues(getter, 0);
                 }
 
                 var definition = declaration switch
