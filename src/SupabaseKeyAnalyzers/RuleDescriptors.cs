@@ -29,7 +29,7 @@ public static class RuleDescriptors
         "An option of SupabaseKeyAnalyzers holds a value it does not accept, so the option is ignored and the analyzers fall back to their defaults. Correct the value.",
         WellKnownDiagnosticTags.CompilationEnd);
 
-    /// <summary>SBK001. Analyzer: <c>SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer</c> (shared with SBK004); fixer: <c>SecretKeyInClientProjectFixer</c>.</summary>
+    /// <summary>SBK001. Analyzer: <c>SecretKeyLeakAnalyzer</c> (shared with SBK004); fixer: <c>SecretKeyInClientProjectFixer</c>.</summary>
     public static readonly DiagnosticDescriptor SBK001_SecretKeyInClientProject = Create(
         "SBK001",
         "Supabase secret key in a client project",
@@ -74,7 +74,7 @@ public static class RuleDescriptors
         DiagnosticSeverity.Warning,
         "The Supabase client sends 'Authorization: Bearer <session access token ?? key>'. A session handler that saves sessions (and, from 8.0.0, InitializeAsync loading the stored session) puts a user's token there on a client that holds a secret key. An admin client keeps no sessions: the default SessionHandler, AutoRefreshToken = false, and no sign-in calls.");
 
-    /// <summary>SBK004. Analyzer: <c>SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer</c> (shared with SBK001); fixer: <c>HardCodedSecretKeyFixer</c>.</summary>
+    /// <summary>SBK004. Analyzer: <c>SecretKeyLeakAnalyzer</c> (shared with SBK001); fixer: <c>HardCodedSecretKeyFixer</c>.</summary>
     public static readonly DiagnosticDescriptor SBK004_HardCodedSecretKey = Create(
         "SBK004",
         "Supabase secret key hard-coded in source",

@@ -1,6 +1,6 @@
 using SupabaseKeyAnalyzers.Rules;
 using SupabaseKeyAnalyzers.Tests.Infrastructure;
-using Verify = SupabaseKeyAnalyzers.Tests.Infrastructure.Verify<SupabaseKeyAnalyzers.Rules.SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
+using Verify = SupabaseKeyAnalyzers.Tests.Infrastructure.Verify<SupabaseKeyAnalyzers.Rules.SecretKeyLeakAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
 
 namespace SupabaseKeyAnalyzers.Tests;
 
@@ -131,7 +131,7 @@ public class ProjectKindTests
     [Fact]
     public Task Unity_editor_assemblies_are_unknown()
     {
-        var test = new SupabaseTest<SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer>
+        var test = new SupabaseTest<SecretKeyLeakAnalyzer>
         {
             TestCode = $$"""
                 class Tool
@@ -148,7 +148,7 @@ public class ProjectKindTests
     [Fact]
     public Task An_editorconfig_override_applies_to_the_files_it_names()
     {
-        var test = new SupabaseTest<SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer>();
+        var test = new SupabaseTest<SecretKeyLeakAnalyzer>();
         test.TestState.Sources.Add(("/src/Client/Config.cs", /* lang=c#-test */ $$"""
             class ClientConfig
             {

@@ -12,9 +12,15 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.FindSymbols;
 using SupabaseKeyAnalyzers.Keys;
-using SupabaseKeyAnalyzers.Resolution;
+using SupabaseKeyAnalyzers.Internals;
+using SupabaseKeyAnalyzers.KeyLiterals;
 
-namespace SupabaseKeyAnalyzers.CodeFixes;
+using SupabaseKeyAnalyzers.Configuration;
+using SupabaseKeyAnalyzers.Projects;
+using SupabaseKeyAnalyzers.SupabaseSdk;
+using SupabaseKeyAnalyzers.CodeFixes;
+
+namespace SupabaseKeyAnalyzers.CodeFixes.Rules;
 
 /// <summary>
 /// SBK004 <c>HardCodedSecretKey</c>: reads the secret from the environment (<c>SUPABASE_SECRET_KEY</c>, or
@@ -51,7 +57,7 @@ public sealed class HardCodedSecretKeyFixer : CodeFixProvider
                 continue;
             }
 
-            var variable = SupabaseVocabulary.EnvironmentVariableFor(key.Value.Kind);
+            var variable = KeyVariables.For(key.Value.Kind);
             var plan = await PlanAsync(context.Document, model!, f.Node, context.CancellationToken).ConfigureAwait(false);
             if (plan == Plan.None)
             {

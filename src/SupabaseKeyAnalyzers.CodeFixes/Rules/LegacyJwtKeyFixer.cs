@@ -10,9 +10,15 @@ using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using SupabaseKeyAnalyzers.Keys;
-using SupabaseKeyAnalyzers.Resolution;
+using SupabaseKeyAnalyzers.Internals;
+using SupabaseKeyAnalyzers.KeyLiterals;
 
-namespace SupabaseKeyAnalyzers.CodeFixes;
+using SupabaseKeyAnalyzers.Configuration;
+using SupabaseKeyAnalyzers.Projects;
+using SupabaseKeyAnalyzers.SupabaseSdk;
+using SupabaseKeyAnalyzers.CodeFixes;
+
+namespace SupabaseKeyAnalyzers.CodeFixes.Rules;
 
 /// <summary>
 /// SBK007 <c>LegacyJwtKey</c>: when the compilation declares exactly one new key of the matching kind (a project

@@ -12,7 +12,12 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using SupabaseKeyAnalyzers.Rules;
 
-namespace SupabaseKeyAnalyzers.CodeFixes;
+using SupabaseKeyAnalyzers.Configuration;
+using SupabaseKeyAnalyzers.Projects;
+using SupabaseKeyAnalyzers.SupabaseSdk;
+using SupabaseKeyAnalyzers.CodeFixes;
+
+namespace SupabaseKeyAnalyzers.CodeFixes.Rules;
 
 /// <summary>
 /// SBK002 <c>NewKeyOnBearer</c>: moves the key from <c>Authorization: Bearer</c> to the <c>apikey</c> header, keeping the key expression.
@@ -23,7 +28,7 @@ public sealed class NewKeyOnBearerFixer : CodeFixProvider
 {
     public const string Title = "Send the key on the 'apikey' header";
 
-    private static readonly LiteralExpressionSyntax ApiKey = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(SupabaseVocabulary.ApiKeyHeader));
+    private static readonly LiteralExpressionSyntax ApiKey = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(SupabaseHeaders.ApiKey));
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleDescriptors.SBK002_NewKeyOnBearer.Id);
 
@@ -165,7 +170,7 @@ public sealed class NewKeyOnBearerFixer : CodeFixProvider
         }
 
         var options = FixerSyntax.ParseSimplified(
-            $"new global::Supabase.Functions.Client.InvokeFunctionOptions {{ Headers = {{ [\"{SupabaseVocabulary.ApiKeyHeader}\"] = KEY }} }}",
+            $"new global::Supabase.Functions.Client.InvokeFunctionOptions {{ Headers = {{ [\"{SupabaseHeaders.ApiKey}\"] = KEY }} }}",
             token.Expression.WithoutTrivia());
         var argument = SyntaxFactory.Argument(SyntaxFactory.NameColon("options"), default, options).WithTriviaFrom(token);
         return root.ReplaceNode(token, argument);
@@ -178,17 +183,17 @@ public sealed class NewKeyOnBearerFixer : CodeFixProvider
         {
             case ParenthesizedExpressionSyntax parenthesized:
                 return KeyExpression(parenthesized.Expression);
-            case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression, Left: LiteralExpressionSyntax prefix, Right: var key } when SupabaseVocabulary.IsBearerPrefix(prefix.Token.ValueText):
+            case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression, Left: LiteralExpressionSyntax prefix, Right: var key } when SupabaseHeaders.IsBearerPrefix(prefix.Token.ValueText):
                 return key.WithoutTrivia();
             case InterpolatedStringExpressionSyntax { Contents: { Count: 2 } contents }
-                when contents[0] is InterpolatedStringTextSyntax text && SupabaseVocabulary.IsBearerPrefix(text.TextToken.ValueText)
+                when contents[0] is InterpolatedStringTextSyntax text && SupabaseHeaders.IsBearerPrefix(text.TextToken.ValueText)
                      && contents[1] is InterpolationSyntax { AlignmentClause: null, FormatClause: null } interpolation:
                 return interpolation.Expression.WithoutTrivia();
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Format" }, ArgumentList.Arguments: { Count: 2 } formatArguments }
-                when formatArguments[0].Expression is LiteralExpressionSyntax format && SupabaseVocabulary.BearerCredential(format.Token.ValueText)?.Trim() == "{0}":
+                when formatArguments[0].Expression is LiteralExpressionSyntax format && SupabaseHeaders.BearerCredential(format.Token.ValueText)?.Trim() == "{0}":
                 return formatArguments[1].Expression.WithoutTrivia();
             case LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal:
-                var credential = SupabaseVocabulary.BearerCredential(literal.Token.ValueText)?.Trim();
+                var credential = SupabaseHeaders.BearerCredential(literal.Token.ValueText)?.Trim();
                 return credential is { Length: > 0 }
                     ? SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(credential))
                     : null;
@@ -230,7 +235,7 @@ public sealed class NewKeyOnBearerFixer : CodeFixProvider
     }
 
     private static bool IsApiKeyName(ExpressionSyntax expression)
-        => expression is LiteralExpressionSyntax literal && SupabaseVocabulary.IsApiKey(literal.Token.ValueText);
+        => expression is LiteralExpressionSyntax literal && SupabaseHeaders.IsApiKey(literal.Token.ValueText);
 
     private static bool SameText(SyntaxNode a, SyntaxNode b)
         => string.Equals(a.WithoutTrivia().ToString(), b.WithoutTrivia().ToString(), StringComparison.Ordinal);

@@ -11,9 +11,15 @@ using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using SupabaseKeyAnalyzers.Keys;
-using SupabaseKeyAnalyzers.Resolution;
+using SupabaseKeyAnalyzers.Internals;
+using SupabaseKeyAnalyzers.KeyLiterals;
 
-namespace SupabaseKeyAnalyzers.CodeFixes;
+using SupabaseKeyAnalyzers.Configuration;
+using SupabaseKeyAnalyzers.Projects;
+using SupabaseKeyAnalyzers.SupabaseSdk;
+using SupabaseKeyAnalyzers.CodeFixes;
+
+namespace SupabaseKeyAnalyzers.CodeFixes.Rules;
 
 /// <summary>
 /// SBK001 <c>SecretKeyInClientProject</c>: replaces the secret key with a reference to the publishable (or anon) key constant the compilation already

@@ -14,7 +14,12 @@ using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
 using SupabaseKeyAnalyzers.Rules;
 
-namespace SupabaseKeyAnalyzers.CodeFixes;
+using SupabaseKeyAnalyzers.Configuration;
+using SupabaseKeyAnalyzers.Projects;
+using SupabaseKeyAnalyzers.SupabaseSdk;
+using SupabaseKeyAnalyzers.CodeFixes;
+
+namespace SupabaseKeyAnalyzers.CodeFixes.Rules;
 
 /// <summary>
 /// SBK003 <c>UserSessionOnSecretKeyClient</c>: rewrites <c>client.Auth.SignUp(email, password)</c> to <c>client.AdminAuth(key).CreateUser(email, password)</c>,

@@ -8,7 +8,13 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SupabaseKeyAnalyzers.Rules;
 
-namespace SupabaseKeyAnalyzers.CodeFixes;
+using SupabaseKeyAnalyzers.Configuration;
+using SupabaseKeyAnalyzers.Keys;
+using SupabaseKeyAnalyzers.Projects;
+using SupabaseKeyAnalyzers.SupabaseSdk;
+using SupabaseKeyAnalyzers.CodeFixes;
+
+namespace SupabaseKeyAnalyzers.CodeFixes.Rules;
 
 /// <summary>
 /// SBK005 <c>UserTokenOnSecretKeyClient</c>: two fixes. "Use the publishable key" makes the client the user-scoped
@@ -67,7 +73,7 @@ public sealed class UserTokenOnSecretKeyClientFixer : CodeFixProvider
         var constant = model is null ? null : FixerSyntax.FindSingleKeyConstant(model, key, k => k.IsPublishable && !k.IsLocalDevelopment, cancellationToken);
         var replacement = constant is not null
             ? FixerSyntax.ParseSimplified("global::" + constant.ContainingType.ToDisplayString() + "." + constant.Name)
-            : FixerSyntax.ReadEnvironmentVariable(SupabaseVocabulary.PublishableKeyVariable);
+            : FixerSyntax.ReadEnvironmentVariable(KeyVariables.PublishableKey);
         return document.WithSyntaxRoot(root.ReplaceNode(key, replacement.WithTriviaFrom(key)));
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SupabaseKeyAnalyzers.Configuration;
 
 namespace SupabaseKeyAnalyzers.Projects;
 
@@ -67,9 +68,9 @@ public static class ProjectKindResolver
 
         public string Read(string property) => ProjectKindResolver.Read(options, property);
 
-        public bool IsTrue(string property) => string.Equals(Read(property), "true", StringComparison.OrdinalIgnoreCase);
+        public bool IsTrue(string property) => OptionValue.Is(Read(property), "true");
 
-        public bool Is(string property, string value) => string.Equals(Read(property), value, StringComparison.OrdinalIgnoreCase);
+        public bool Is(string property, string value) => OptionValue.Is(Read(property), value);
 
         public bool HasValue(string property) => Read(property).Length != 0;
     }
@@ -234,18 +235,8 @@ public static class ProjectKindResolver
     /// <summary>Parses <c>client</c> / <c>server</c> (case-insensitive); <c>auto</c> and anything else mean "detect".</summary>
     private static bool TryParse(string? value, out ProjectKind kind)
     {
-        switch (value?.Trim().ToLowerInvariant())
-        {
-            case "client":
-                kind = ProjectKind.Client;
-                return true;
-            case "server":
-                kind = ProjectKind.Server;
-                return true;
-            default:
-                kind = ProjectKind.Unknown;
-                return false;
-        }
+        kind = OptionValue.Is(value, "client") ? ProjectKind.Client : OptionValue.Is(value, "server") ? ProjectKind.Server : ProjectKind.Unknown;
+        return kind != ProjectKind.Unknown;
     }
 
     private static string Read(AnalyzerConfigOptions options, string property)

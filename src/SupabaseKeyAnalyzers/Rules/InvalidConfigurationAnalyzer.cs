@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SupabaseKeyAnalyzers.Configuration;
 
 namespace SupabaseKeyAnalyzers.Rules;
 

@@ -1,8 +1,11 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SupabaseKeyAnalyzers.Configuration;
+using SupabaseKeyAnalyzers.Internals;
+using SupabaseKeyAnalyzers.KeyLiterals;
 using SupabaseKeyAnalyzers.Keys;
-using SupabaseKeyAnalyzers.Resolution;
+using SupabaseKeyAnalyzers.Projects;
 
 namespace SupabaseKeyAnalyzers.Rules;
 
@@ -17,11 +20,11 @@ public sealed class LegacyJwtKeyAnalyzer : SupabaseAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SBK007_LegacyJwtKey);
 
-    internal override void OnCompilationStart(CompilationStartAnalysisContext start, ProjectContext project)
+    internal override void OnCompilationStart(SupabaseCompilationStart start)
     {
         var candidates = KeyCandidates.GetOrCreate(start.Compilation);
-        var fileSeverity = new AdditionalFileSeverity(start.Compilation, RuleDescriptors.SBK007_LegacyJwtKey);
-        start.RegisterSemanticModelAction(context => AnalyzeTree(context, candidates));
+        var fileSeverity = new FileSeverity(start.Compilation, RuleDescriptors.SBK007_LegacyJwtKey);
+        start.RegisterSemanticModelAction(context => AnalyzeTree(context, candidates), TreeGate.Everywhere);
         start.RegisterAdditionalFileAction(context => AnalyzeFile(context, fileSeverity));
     }
 
@@ -30,29 +33,23 @@ public sealed class LegacyJwtKeyAnalyzer : SupabaseAnalyzer
 
     private static bool IsLegacyProjectKey(KeyMatch key) => key.Kind is KeyKind.LegacyAnon or KeyKind.LegacyServiceRole && !key.IsLocalDevelopment;
 
-    private static void AnalyzeTree(SemanticModelAnalysisContext context, KeyCandidates candidates)
+    private static void AnalyzeTree(SemanticModelContext context, KeyCandidates candidates)
     {
-        if (!RazorCode.ShouldAnalyze(context.SemanticModel.SyntaxTree, context.IsGeneratedCode))
-        {
-            return;
-        }
-
         foreach (var finding in ConstantKeyFinder.FindInTree(context.SemanticModel, candidates, context.CancellationToken))
         {
             if (IsLegacyProjectKey(finding.Key))
             {
-                context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.SBK007_LegacyJwtKey, finding.Expression.GetLocation(), finding.Key.Describe(finding.Value), Replacement(finding.Key.Kind)));
+                context.Report(Diagnostic.Create(RuleDescriptors.SBK007_LegacyJwtKey, finding.Expression.GetLocation(), finding.Key.Describe(finding.Value), Replacement(finding.Key.Kind)));
             }
         }
     }
 
     /// <summary>Razor files, shipped files and settings files: every text file of a kind that can hold a key.</summary>
-    private static void AnalyzeFile(AdditionalFileAnalysisContext context, AdditionalFileSeverity fileSeverity)
+    private static void AnalyzeFile(AdditionalFileContext context, FileSeverity fileSeverity)
     {
-        var path = context.AdditionalFile.Path;
-        if (RazorCode.IsRazorFile(path) || SupabaseVocabulary.IsShippedTextFile(path))
+        if (context.IsRazorSource || ShippedFiles.IsTextFile(context.AdditionalFile.Path))
         {
-            fileSeverity.ReportKeys(context, IsLegacyProjectKey, key => Replacement(key.Kind));
+            TextFileKeys.Report(context, fileSeverity, IsLegacyProjectKey, key => Replacement(key.Kind));
         }
     }
 }

@@ -6,7 +6,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SupabaseKeyAnalyzers.Keys;
-using SupabaseKeyAnalyzers.Resolution;
+using SupabaseKeyAnalyzers.Internals;
+using SupabaseKeyAnalyzers.KeyLiterals;
+using SupabaseKeyAnalyzers.SupabaseSdk;
 using SupabaseKeyAnalyzers.ValueFlow;
 
 namespace SupabaseKeyAnalyzers.Rules;
@@ -24,7 +26,7 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SBK002_NewKeyOnBearer);
 
-    internal override void OnCompilationStart(CompilationStartAnalysisContext start, ProjectContext project)
+    internal override void OnCompilationStart(SupabaseCompilationStart start)
     {
         if (!KeyCandidates.GetOrCreate(start.Compilation).HasCandidates)
         {
@@ -33,8 +35,8 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
         }
 
         var context = new AnalyzerContext(start.Compilation);
-        start.RegisterOperationAction(context.AnalyzeAssignment, OperationKind.SimpleAssignment);
-        start.RegisterOperationAction(context.AnalyzeInvocation, OperationKind.Invocation);
+        start.RegisterOperationAction(context.AnalyzeAssignment, TreeGate.Everywhere, OperationKind.SimpleAssignment);
+        start.RegisterOperationAction(context.AnalyzeInvocation, TreeGate.Everywhere, OperationKind.Invocation);
     }
 
     /// <summary>The symbols SBK002 matches, resolved once per compilation.</summary>
@@ -44,7 +46,7 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
         private readonly INamedTypeSymbol? httpHeaders;
         private readonly INamedTypeSymbol? httpRequestHeaders;
         private readonly INamedTypeSymbol? genericDictionary;
-        private readonly SupabaseClients? clients;
+        private readonly SupabaseModel sdk;
         private readonly ValueFlowResolver resolver;
 
         public AnalyzerContext(Compilation compilation)
@@ -53,14 +55,14 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
             httpHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeaders");
             httpRequestHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpRequestHeaders");
             genericDictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2");
-            clients = SupabaseClients.For(compilation);
-            resolver = ValueFlowResolver.For(compilation);
+            sdk = SupabaseModel.For(compilation);
+            resolver = sdk.Resolver;
         }
 
-        public void AnalyzeAssignment(OperationAnalysisContext context)
+        public void AnalyzeAssignment(OperationContext context)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (!MayAssignAuthorization(assignment.Syntax) || assignment.Target is not IPropertyReferenceOperation target || !RazorCode.ShouldAnalyze(assignment.Syntax.SyntaxTree, context.IsGeneratedCode))
+            if (!MayAssignAuthorization(assignment.Syntax) || assignment.Target is not IPropertyReferenceOperation target)
             {
                 return;
             }
@@ -79,7 +81,7 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
             }
 
             // request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key)
-            if (property.Name != SupabaseVocabulary.AuthorizationHeader || authenticationHeaderValue is null
+            if (property.Name != SupabaseHeaders.Authorization || authenticationHeaderValue is null
                 || !property.ContainingType.IsOrDerivesFrom(httpRequestHeaders))
             {
                 return;
@@ -88,7 +90,7 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
             if (ValueFlowResolver.Unwrap(assignment.Value) is IObjectCreationOperation creation
                 && SymbolEqualityComparer.Default.Equals(creation.Type, authenticationHeaderValue)
                 && creation.Arguments.Length == 2
-                && SupabaseVocabulary.BearerScheme.Equals(resolver.Text(creation.Arguments[0].Value, context.CancellationToken)?.Trim(), System.StringComparison.OrdinalIgnoreCase))
+                && SupabaseHeaders.BearerScheme.Equals(resolver.Text(creation.Arguments[0].Value, context.CancellationToken)?.Trim(), System.StringComparison.OrdinalIgnoreCase))
             {
                 var keyText = resolver.Text(creation.Arguments[1].Value, context.CancellationToken);
                 if (KeyClassifier.ClassifyWhole(keyText) is { IsNewFormat: true } key)
@@ -98,15 +100,10 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
             }
         }
 
-        public void AnalyzeInvocation(OperationAnalysisContext context)
+        public void AnalyzeInvocation(OperationContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
-            if (!RazorCode.ShouldAnalyze(invocation.Syntax.SyntaxTree, context.IsGeneratedCode))
-            {
-                return;
-            }
-
             switch (method.Name)
             {
                 case "Add" or "TryAdd" or "TryAddWithoutValidation":
@@ -134,8 +131,8 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
 
                     return;
 
-                case "Invoke" or "RawInvoke" when clients?.IsFunctions(method.ContainingType) == true:
-                    var token = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "token");
+                case SdkMembers.Invoke or SdkMembers.RawInvoke when sdk.IsFunctionsInvoke(invocation):
+                    var token = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == SupabaseModel.InvokeTokenOrdinal);
                     if (token is null || token.IsImplicit)
                     {
                         return;
@@ -159,8 +156,8 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
         {
             ElementAccessExpressionSyntax { ArgumentList.Arguments: { Count: 1 } arguments } => MayBeAuthorization(arguments[0].Expression),
             ImplicitElementAccessSyntax { ArgumentList.Arguments: { Count: 1 } arguments } => MayBeAuthorization(arguments[0].Expression),
-            MemberAccessExpressionSyntax { Name.Identifier.ValueText: SupabaseVocabulary.AuthorizationHeader } => true,
-            IdentifierNameSyntax { Identifier.ValueText: SupabaseVocabulary.AuthorizationHeader } => true,
+            MemberAccessExpressionSyntax { Name.Identifier.ValueText: SupabaseHeaders.Authorization } => true,
+            IdentifierNameSyntax { Identifier.ValueText: SupabaseHeaders.Authorization } => true,
             _ => false,
         };
 
@@ -174,33 +171,27 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
 
         /// <summary>False only for a string literal that is not <c>Authorization</c>: anything else may resolve to it.</summary>
         private static bool MayBeAuthorization(ExpressionSyntax name)
-            => name is not LiteralExpressionSyntax literal || SupabaseVocabulary.IsAuthorization(literal.Token.ValueText);
+            => name is not LiteralExpressionSyntax literal || SupabaseHeaders.IsAuthorization(literal.Token.ValueText);
 
         /// <summary>Reports when <paramref name="value"/> resolves to <c>Bearer &lt;new-format key&gt;</c>.</summary>
-        private void ReportBearerValue(OperationAnalysisContext context, IOperation value, SyntaxNode location, BearerSink sink)
+        private void ReportBearerValue(OperationContext context, IOperation value, SyntaxNode location, BearerSink sink)
         {
-            var credential = SupabaseVocabulary.BearerCredential(resolver.Text(value, context.CancellationToken));
+            var credential = SupabaseHeaders.BearerCredential(resolver.Text(value, context.CancellationToken));
             if (KeyClassifier.ClassifyWhole(credential) is { IsNewFormat: true } key)
             {
                 Report(context, location, key, credential!, sink);
             }
         }
 
-        private static void Report(OperationAnalysisContext context, SyntaxNode node, KeyMatch key, string text, BearerSink sink)
-        {
-            var location = node.GetLocation();
-            if (RazorCode.IsReportable(location))
-            {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    RuleDescriptors.SBK002_NewKeyOnBearer,
-                    location,
-                    ImmutableDictionary<string, string?>.Empty.Add(SinkProperty, sink.ToString()),
-                    key.Describe(text)));
-            }
-        }
+        private static void Report(OperationContext context, SyntaxNode node, KeyMatch key, string text, BearerSink sink)
+            => context.Report(Diagnostic.Create(
+                RuleDescriptors.SBK002_NewKeyOnBearer,
+                node.GetLocation(),
+                ImmutableDictionary<string, string?>.Empty.Add(SinkProperty, sink.ToString()),
+                key.Describe(text)));
 
         private bool IsAuthorization(IOperation name, CancellationToken cancellationToken)
-            => SupabaseVocabulary.IsAuthorization(resolver.Text(name, cancellationToken));
+            => SupabaseHeaders.IsAuthorization(resolver.Text(name, cancellationToken));
 
         private bool IsStringDictionary(INamedTypeSymbol? type)
             => type.IsOrImplements(genericDictionary, d => d.TypeArguments.All(t => t.SpecialType == SpecialType.System_String));

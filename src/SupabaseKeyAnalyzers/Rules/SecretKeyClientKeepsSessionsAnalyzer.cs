@@ -1,8 +1,12 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using SupabaseKeyAnalyzers.Internals;
+using SupabaseKeyAnalyzers.SupabaseSdk;
 using SupabaseKeyAnalyzers.ValueFlow;
 
 namespace SupabaseKeyAnalyzers.Rules;
@@ -10,7 +14,8 @@ namespace SupabaseKeyAnalyzers.Rules;
 /// <summary>
 /// SBK006 <c>SecretKeyClientKeepsSessions</c>: a client that holds a secret key configured to keep user sessions: a
 /// <c>SessionHandler</c> other than <c>DefaultSupabaseSessionHandler</c> in the <c>SupabaseOptions</c> it is built with
-/// (initializer or later assignment), or <c>SetPersistence(handler)</c> on its auth client.
+/// (initializer or later assignment), or <c>SetPersistence(handler)</c> on its auth client. Both name
+/// <c>SessionHandler</c> or <c>SetPersistence</c>, so trees that name neither are never looked at (<see cref="Gate"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SecretKeyClientKeepsSessionsAnalyzer : SupabaseAnalyzer
@@ -21,91 +26,102 @@ public sealed class SecretKeyClientKeepsSessionsAnalyzer : SupabaseAnalyzer
     /// <summary>Diagnostic property: the metadata name of the options type to create for <see cref="OptionsTarget.NewOptionsArgument"/>.</summary>
     public const string OptionsTypeProperty = "OptionsType";
 
+    private static readonly TreeGate Gate = TreeGate.AnyOf(SdkMembers.SessionHandler, SdkMembers.SetPersistence);
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SBK006_SecretKeyClientKeepsSessions);
 
-    internal override void OnCompilationStart(CompilationStartAnalysisContext start, ProjectContext project)
+    internal override void OnCompilationStart(SupabaseCompilationStart start)
     {
         if (SupabaseClients.For(start.Compilation) is { } clients)
         {
-            if (clients.Client is not null && clients.Options is not null)
+            if (clients.Sdk.Client is not null && clients.Sdk.Options is not null)
             {
-                start.RegisterOperationBlockAction(c => AnalyzeBlock(c, clients));
+                start.RegisterOperationBlockStartAction(block => AnalyzeBlock(block, clients), Gate);
             }
 
-            if (clients.GotrueClientInterface is not null)
+            if (clients.Sdk.GotrueClientInterface is not null)
             {
-                start.RegisterOperationAction(c => AnalyzeSetPersistence(c, clients), OperationKind.Invocation);
+                start.RegisterOperationAction(c => AnalyzeSetPersistence(c, clients), Gate, OperationKind.Invocation);
             }
         }
     }
 
     /// <summary>
-    /// <c>new Supabase.Client(url, secret, options)</c> whose options set a <c>SessionHandler</c>. A block action: the
-    /// assignment it reports can sit elsewhere in the body, and must lie in the code the action analyzed.
+    /// <c>new Supabase.Client(url, secret, options)</c> whose options set a <c>SessionHandler</c>: the clients of the
+    /// block are collected as the driver meets them and judged at its end, where the assignments in the same block are
+    /// reported (<see cref="SupabaseCompilationStart.RegisterOperationBlockStartAction"/>).
     /// </summary>
-    private static void AnalyzeBlock(OperationBlockAnalysisContext context, SupabaseClients clients)
+    private static void AnalyzeBlock(OperationBlockContext block, SupabaseClients clients)
     {
-        foreach (var block in context.OperationBlocks)
+        var creations = new ConcurrentQueue<IObjectCreationOperation>();
+        block.RegisterOperationAction(
+            operation =>
+            {
+                if (operation.Type.IsOrDerivesFrom(clients.Sdk.Client))
+                {
+                    creations.Enqueue((IObjectCreationOperation)operation);
+                }
+            },
+            OperationKind.ObjectCreation);
+        block.RegisterEndAction((report, cancellationToken) =>
         {
-            if (!RazorCode.ShouldAnalyze(block.Syntax.SyntaxTree, context.IsGeneratedCode))
+            foreach (var creation in creations)
             {
-                continue;
+                AnalyzeCreation(creation, clients, report, cancellationToken);
             }
-
-            foreach (var creation in block.DescendantsAndSelf().OfType<IObjectCreationOperation>())
-            {
-                if (!creation.Type.IsOrDerivesFrom(clients.Client) || SupabaseClients.Argument(creation.Arguments, 2) is not { } options)
-                {
-                    continue;
-                }
-
-                var writes = clients.OptionsWrites(options, context.CancellationToken)
-                    .Where(w => w.Member == "SessionHandler" && w.Syntax.SyntaxTree == block.Syntax.SyntaxTree && block.Syntax.Span.Contains(w.Syntax.Span)
-                                && !(ValueFlowResolver.Unwrap(w.Value)?.Type).IsOrDerivesFrom(clients.DefaultSessionHandler))
-                    .ToList();
-                if (writes.Count == 0 || clients.KeyOf(creation, context.CancellationToken) is not { IsSecret: true } key)
-                {
-                    continue;
-                }
-
-                var target = OptionsTargetOf(clients, options, creation.Syntax.SyntaxTree, context.CancellationToken);
-                foreach (var write in writes)
-                {
-                    Report(context.ReportDiagnostic, write.Syntax, key, "This Supabase.Client", "its options set a SessionHandler that saves sessions", target);
-                }
-            }
-        }
+        });
     }
 
-    /// <summary><c>client.Auth.SetPersistence(handler)</c> or <c>gotrue.SetPersistence(handler)</c> on a secret-key client.</summary>
-    private static void AnalyzeSetPersistence(OperationAnalysisContext context, SupabaseClients clients)
+    private static void AnalyzeCreation(IObjectCreationOperation creation, SupabaseClients clients, System.Action<Diagnostic> report, CancellationToken cancellationToken)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (invocation.TargetMethod.Name != "SetPersistence" || !invocation.TargetMethod.ContainingType.IsOrImplements(clients.GotrueClientInterface)
-            || !RazorCode.ShouldAnalyze(invocation.Syntax.SyntaxTree, context.IsGeneratedCode)
-            || clients.KeyOf(invocation.Instance, context.CancellationToken) is not { IsSecret: true } key)
+        if (clients.Sdk.Construction(creation) is not { Options: { } options })
         {
             return;
         }
 
-        var client = clients.Umbrella(invocation.Instance) ?? invocation.Instance;
+        var body = creation.Root().Syntax;
+        var writes = clients.OptionsWrites(options, cancellationToken)
+            .Where(w => w.Member == SdkMembers.SessionHandler && w.Syntax.SyntaxTree == body.SyntaxTree && body.Span.Contains(w.Syntax.Span)
+                        && !clients.Sdk.IsDefaultSessionHandler(ValueFlowResolver.Unwrap(w.Value)?.Type))
+            .ToList();
+        if (writes.Count == 0 || clients.KeyOf(creation, cancellationToken) is not { IsSecret: true } key)
+        {
+            return;
+        }
+
+        var target = OptionsTargetOf(clients, options, creation.Syntax.SyntaxTree, cancellationToken);
+        foreach (var write in writes)
+        {
+            Report(report, write.Syntax, key, "This Supabase.Client", "its options set a SessionHandler that saves sessions", target);
+        }
+    }
+
+    /// <summary><c>client.Auth.SetPersistence(handler)</c> or <c>gotrue.SetPersistence(handler)</c> on a secret-key client.</summary>
+    private static void AnalyzeSetPersistence(OperationContext context, SupabaseClients clients)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (!clients.Sdk.IsSetPersistence(invocation) || clients.KeyOf(invocation.Instance, context.CancellationToken) is not { IsSecret: true } key)
+        {
+            return;
+        }
+
+        var client = clients.Sdk.Umbrella(invocation.Instance) ?? invocation.Instance;
         var creation = clients.Creations(client, context.CancellationToken).OfType<IObjectCreationOperation>().ToList();
         (OptionsTarget, Location)? target = null;
         string? optionsType = null;
-        if (creation.Count == 1 && creation[0].Syntax.SyntaxTree == invocation.Syntax.SyntaxTree)
+        if (creation.Count == 1 && creation[0].Syntax.SyntaxTree == invocation.Syntax.SyntaxTree && clients.Sdk.Construction(creation[0]) is { } construction)
         {
-            var isUmbrella = creation[0].Type.IsOrDerivesFrom(clients.Client);
-            target = SupabaseClients.Argument(creation[0].Arguments, isUmbrella ? 2 : 0) is { } options
+            target = construction.Options is { } options
                 ? OptionsTargetOf(clients, options, invocation.Syntax.SyntaxTree, context.CancellationToken)
                 : (OptionsTarget.NewOptionsArgument, creation[0].Syntax.GetLocation());
-            optionsType = isUmbrella ? "Supabase.SupabaseOptions" : "Supabase.Gotrue.ClientOptions";
+            optionsType = construction.OptionsTypeName;
         }
 
-        Report(context.ReportDiagnostic, invocation.Syntax, key, clients.Describe(client), "SetPersistence saves every session", target, optionsType);
+        Report(context.Report, invocation.Syntax, key, clients.Describe(client), "SetPersistence saves every session", target, optionsType);
     }
 
     /// <summary>The options object creation in this file the fix adds <c>AutoRefreshToken = false</c> to, when there is one.</summary>
-    private static (OptionsTarget, Location)? OptionsTargetOf(SupabaseClients clients, IOperation options, SyntaxTree tree, System.Threading.CancellationToken cancellationToken)
+    private static (OptionsTarget, Location)? OptionsTargetOf(SupabaseClients clients, IOperation options, SyntaxTree tree, CancellationToken cancellationToken)
     {
         var creations = clients.Creations(options, cancellationToken).ToList();
         return creations.Count == 1 && creations[0] is IObjectCreationOperation creation && creation.Syntax.SyntaxTree == tree
@@ -115,12 +131,6 @@ public sealed class SecretKeyClientKeepsSessionsAnalyzer : SupabaseAnalyzer
 
     private static void Report(System.Action<Diagnostic> report, SyntaxNode node, HeldKey key, string client, string what, (OptionsTarget Kind, Location Location)? target, string? optionsType = null)
     {
-        var location = node.GetLocation();
-        if (!RazorCode.IsReportable(location))
-        {
-            return;
-        }
-
         var properties = target is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(OptionsTargetProperty, target.Value.Kind.ToString());
         if (optionsType is not null)
         {
@@ -128,7 +138,7 @@ public sealed class SecretKeyClientKeepsSessionsAnalyzer : SupabaseAnalyzer
         }
 
         var additional = target is null ? null : new[] { target.Value.Location };
-        report(Diagnostic.Create(RuleDescriptors.SBK006_SecretKeyClientKeepsSessions, location, additional, properties, client, key.Description, what));
+        report(Diagnostic.Create(RuleDescriptors.SBK006_SecretKeyClientKeepsSessions, node.GetLocation(), additional, properties, client, key.Description, what));
     }
 }
 

@@ -7,7 +7,8 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using SupabaseKeyAnalyzers.Resolution;
+using SupabaseKeyAnalyzers.Internals;
+using SupabaseKeyAnalyzers.SupabaseSdk;
 using SupabaseKeyAnalyzers.ValueFlow;
 
 namespace SupabaseKeyAnalyzers.Rules;
@@ -18,9 +19,10 @@ namespace SupabaseKeyAnalyzers.Rules;
 /// Microsoft.IdentityModel.JsonWebTokens (<c>JsonWebTokenHandler.CreateToken</c>) that is recognisably a Supabase token:
 /// a <c>role</c> claim of <c>anon</c>, <c>authenticated</c> or <c>service_role</c>, the audience <c>authenticated</c>, the
 /// issuer <c>supabase</c> or <c>https://&lt;ref&gt;.supabase.co/auth/v1</c>, or a signing key read from
-/// <c>SUPABASE_JWT_SECRET</c>. The evidence is the creation and what flows into it in the same body (locals, their
-/// initializers, later assignments and <c>Add</c> calls). Matched by metadata name; nothing is registered when neither
-/// library is referenced.
+/// <c>SUPABASE_JWT_SECRET</c>. The evidence is the creation and what flows into it: the values the resolver gives the
+/// locals and members it reads (to <see cref="MaxFlowDepth"/> levels), and the writes the write finder sees through a
+/// local (<c>descriptor.Subject = …</c>, <c>claims.Add(…)</c>). Matched by metadata name; nothing is registered when
+/// neither library is referenced.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SupabaseTokenSignedInCodeAnalyzer : SupabaseAnalyzer
@@ -33,15 +35,15 @@ public sealed class SupabaseTokenSignedInCodeAnalyzer : SupabaseAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SBK008_SupabaseTokenSignedInCode);
 
-    internal override void OnCompilationStart(CompilationStartAnalysisContext start, ProjectContext project)
+    internal override void OnCompilationStart(SupabaseCompilationStart start)
     {
         if (AnalyzerContext.TryCreate(start.Compilation) is not { } context)
         {
             return;
         }
 
-        start.RegisterOperationAction(context.AnalyzeCreation, OperationKind.ObjectCreation);
-        start.RegisterOperationAction(context.AnalyzeInvocation, OperationKind.Invocation);
+        start.RegisterOperationAction(context.AnalyzeCreation, TreeGate.Everywhere, OperationKind.ObjectCreation);
+        start.RegisterOperationAction(context.AnalyzeInvocation, TreeGate.Everywhere, OperationKind.Invocation);
     }
 
     /// <summary>The token types SBK008 matches, resolved once per compilation; null when neither library is referenced.</summary>
@@ -49,11 +51,13 @@ public sealed class SupabaseTokenSignedInCodeAnalyzer : SupabaseAnalyzer
     {
         private readonly INamedTypeSymbol? jwtSecurityToken;
         private readonly ImmutableArray<INamedTypeSymbol> handlers;
+        private readonly ValueFlowResolver resolver;
 
-        private AnalyzerContext(INamedTypeSymbol? jwtSecurityToken, ImmutableArray<INamedTypeSymbol> handlers)
+        private AnalyzerContext(INamedTypeSymbol? jwtSecurityToken, ImmutableArray<INamedTypeSymbol> handlers, ValueFlowResolver resolver)
         {
             this.jwtSecurityToken = jwtSecurityToken;
             this.handlers = handlers;
+            this.resolver = resolver;
         }
 
         public static AnalyzerContext? TryCreate(Compilation compilation)
@@ -64,10 +68,10 @@ public sealed class SupabaseTokenSignedInCodeAnalyzer : SupabaseAnalyzer
                 .Where(t => t is not null)
                 .Select(t => t!)
                 .ToImmutableArray();
-            return token is null && handlers.IsEmpty ? null : new AnalyzerContext(token, handlers);
+            return token is null && handlers.IsEmpty ? null : new AnalyzerContext(token, handlers, SupabaseModel.For(compilation).Resolver);
         }
 
-        public void AnalyzeCreation(OperationAnalysisContext context)
+        public void AnalyzeCreation(OperationContext context)
         {
             var creation = (IObjectCreationOperation)context.Operation;
             if (jwtSecurityToken is not null && SymbolEqualityComparer.Default.Equals(creation.Type, jwtSecurityToken))
@@ -76,7 +80,7 @@ public sealed class SupabaseTokenSignedInCodeAnalyzer : SupabaseAnalyzer
             }
         }
 
-        public void AnalyzeInvocation(OperationAnalysisContext context)
+        public void AnalyzeInvocation(OperationContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
             if (Array.IndexOf(HandlerMethods, invocation.TargetMethod.Name) >= 0 && handlers.Any(h => invocation.TargetMethod.ContainingType.IsOrDerivesFrom(h)))
@@ -85,94 +89,95 @@ public sealed class SupabaseTokenSignedInCodeAnalyzer : SupabaseAnalyzer
             }
         }
 
-        private static void Analyze(OperationAnalysisContext context, IOperation creation)
+        private void Analyze(OperationContext context, IOperation creation)
         {
-            if (!RazorCode.ShouldAnalyze(creation.Syntax.SyntaxTree, context.IsGeneratedCode) || !RazorCode.IsReportable(creation.Syntax.GetLocation()))
+            foreach (var evidence in Evidence(creation, context.CancellationToken))
             {
-                return;
-            }
-
-            var body = creation;
-            while (body.Parent is not null)
-            {
-                body = body.Parent;
-            }
-
-            if (Evidence(creation, body, context.CancellationToken).Select(o => Marker(o, context.CancellationToken)).FirstOrDefault(m => m is not null) is { } marker)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.SBK008_SupabaseTokenSignedInCode, creation.Syntax.GetLocation(), marker));
-            }
-        }
-    }
-
-    /// <summary>
-    /// The operations that make up the token: the creation, and for every local it uses (to <see cref="MaxFlowDepth"/>
-    /// levels) the local's initializer and the assignments to its members and the calls on it in the same body.
-    /// </summary>
-    private static IEnumerable<IOperation> Evidence(IOperation creation, IOperation body, CancellationToken cancellationToken)
-    {
-        var seen = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
-        var pending = new List<(IOperation Operation, int Depth)> { (creation, 0) };
-        for (var i = 0; i < pending.Count; i++)
-        {
-            var (operation, depth) = pending[i];
-            foreach (var part in operation.DescendantsAndSelf())
-            {
-                yield return part;
-                if (depth >= MaxFlowDepth || part is not ILocalReferenceOperation { Local: var local } || !seen.Add(local))
+                if (Marker(evidence, context.CancellationToken) is { } marker)
                 {
-                    continue;
-                }
-
-                if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is { } declarator
-                         && part.SemanticModel?.GetOperation(declarator, cancellationToken) is IVariableDeclaratorOperation { Initializer.Value: { } initializer })
-                {
-                    pending.Add((initializer, depth + 1));
-                }
-
-                foreach (var use in body.Descendants())
-                {
-                    if (use is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: ILocalReferenceOperation target } } assignment && SymbolEqualityComparer.Default.Equals(target.Local, local))
-                    {
-                        pending.Add((assignment, depth + 1));
-                    }
-                    else if (use is IInvocationOperation { Instance: ILocalReferenceOperation receiver } call && SymbolEqualityComparer.Default.Equals(receiver.Local, local))
-                    {
-                        pending.Add((call, depth + 1));
-                    }
+                    context.Report(Diagnostic.Create(RuleDescriptors.SBK008_SupabaseTokenSignedInCode, creation.Syntax.GetLocation(), marker));
+                    return;
                 }
             }
         }
-    }
 
-    /// <summary>What makes an operation Supabase evidence, described for the message; null when it is not.</summary>
-    private static string? Marker(IOperation operation, CancellationToken cancellationToken)
-    {
-        string? Text(IOperation? value) => Single(value) is { } single && single.Kind is FlowValueKind.Text or FlowValueKind.EnvironmentVariable
-            ? (single.Kind == FlowValueKind.EnvironmentVariable ? "env:" : string.Empty) + single.Text
-            : null;
-
-        FlowValue? Single(IOperation? value)
-            => value?.SemanticModel is { } model && ValueFlowResolver.For(model.Compilation).Values(value, cancellationToken) is { Length: 1 } one ? one[0] : null;
-
-        switch (operation)
+        /// <summary>
+        /// The operations that make up the token: the creation and, for every local or member it reads (to
+        /// <see cref="MaxFlowDepth"/> levels), the objects the resolver says it holds and, for a local, the writes made
+        /// through it in its body (assignments to its members, calls on it).
+        /// </summary>
+        private IEnumerable<IOperation> Evidence(IOperation creation, CancellationToken cancellationToken)
         {
-            case IObjectCreationOperation { Type: { Name: "Claim" } claimType, Arguments.Length: >= 2 } claim when claimType.ContainingNamespace?.ToDisplayString() == "System.Security.Claims":
-                return ClaimMarker(Text(claim.Arguments[0].Value), Text(claim.Arguments[1].Value));
-            case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 2 } add:
-                return ClaimMarker(Text(add.Arguments[0].Value), Text(add.Arguments[1].Value));
-            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } entry:
-                return ClaimMarker(Text(indexer.Arguments[0].Value), Text(entry.Value));
-            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: var name } } property:
-                return ClaimMarker(name.ToLowerInvariant(), Text(property.Value));
-            case IArgumentOperation { Parameter.Name: var parameter } argument:
-                return ClaimMarker(parameter, Text(argument.Value));
-            case IInvocationOperation invocation when Single(invocation) is { Kind: FlowValueKind.EnvironmentVariable, Text: { } variable }:
-                return IsJwtSecretName(variable) ? "signing key from " + variable : null;
-            case ILiteralOperation { ConstantValue: { HasValue: true, Value: string key } } when IsJwtSecretName(key):
-                return "signing key from " + key;
-            default:
-                return null;
+            var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            var pending = new List<(IOperation Operation, int Depth)> { (creation, 0) };
+            for (var i = 0; i < pending.Count; i++)
+            {
+                var (operation, depth) = pending[i];
+                foreach (var part in operation.DescendantsAndSelf())
+                {
+                    yield return part;
+                    var read = part switch
+                    {
+                        ILocalReferenceOperation local => (ISymbol)local.Local,
+                        IFieldReferenceOperation field => field.Field,
+                        _ => null,
+                    };
+                    if (depth >= MaxFlowDepth || read is null || !seen.Add(read))
+                    {
+                        continue;
+                    }
+
+                    foreach (var value in resolver.Values(part, cancellationToken))
+                    {
+                        if (value.Kind == FlowValueKind.Object)
+                        {
+                            pending.Add((value.Operation!, depth + 1));
+                        }
+                    }
+
+                    if (read is ILocalSymbol && part.SemanticModel is { } model)
+                    {
+                        foreach (var write in resolver.Writes.ThroughHolder(read, model, cancellationToken))
+                        {
+                            if (write is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } && WriteFinder.Reads(target.Instance, read)
+                                || write is IInvocationOperation call && WriteFinder.Reads(call.Instance, read))
+                            {
+                                pending.Add((write, depth + 1));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>What makes an operation Supabase evidence, described for the message; null when it is not.</summary>
+        private string? Marker(IOperation operation, CancellationToken cancellationToken)
+        {
+            string? Text(IOperation? value) => Single(value) is { } single && single.Kind is FlowValueKind.Text or FlowValueKind.EnvironmentVariable
+                ? (single.Kind == FlowValueKind.EnvironmentVariable ? "env:" : string.Empty) + single.Text
+                : null;
+
+            FlowValue? Single(IOperation? value) => value is not null && resolver.Values(value, cancellationToken) is { Length: 1 } one ? one[0] : null;
+
+            switch (operation)
+            {
+                case IObjectCreationOperation { Type: { Name: "Claim" } claimType, Arguments.Length: >= 2 } claim when claimType.ContainingNamespace?.ToDisplayString() == "System.Security.Claims":
+                    return ClaimMarker(Text(claim.Arguments[0].Value), Text(claim.Arguments[1].Value));
+                case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 2 } add:
+                    return ClaimMarker(Text(add.Arguments[0].Value), Text(add.Arguments[1].Value));
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } entry:
+                    return ClaimMarker(Text(indexer.Arguments[0].Value), Text(entry.Value));
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: var name } } property:
+                    return ClaimMarker(name.ToLowerInvariant(), Text(property.Value));
+                case IArgumentOperation { Parameter.Name: var parameter } argument:
+                    return ClaimMarker(parameter, Text(argument.Value));
+                case IInvocationOperation or ILocalReferenceOperation or IFieldReferenceOperation when Single(operation) is { Kind: FlowValueKind.EnvironmentVariable or FlowValueKind.Configuration, Text: { } name } && IsJwtSecretName(name):
+                    return "signing key from " + name;
+                case ILiteralOperation { ConstantValue: { HasValue: true, Value: string key } } when IsJwtSecretName(key):
+                    return "signing key from " + key;
+                default:
+                    return null;
+            }
         }
     }
 

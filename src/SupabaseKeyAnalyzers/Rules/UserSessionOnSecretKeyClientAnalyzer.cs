@@ -5,6 +5,8 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using SupabaseKeyAnalyzers.Internals;
+using SupabaseKeyAnalyzers.SupabaseSdk;
 using SupabaseKeyAnalyzers.ValueFlow;
 
 namespace SupabaseKeyAnalyzers.Rules;
@@ -13,7 +15,8 @@ namespace SupabaseKeyAnalyzers.Rules;
 /// SBK003 <c>UserSessionOnSecretKeyClient</c>: a call that stores a user session (<c>SignUp</c>, every <c>SignIn*</c>,
 /// <c>SetSession</c>, <c>VerifyOTP</c>, <c>ExchangeCodeForSession</c>, <c>GetSessionFromUrl</c> that stores,
 /// <c>LoadSession</c>) on an auth client that holds a secret key: the <c>Auth</c> of a <c>Supabase.Client</c>, or a
-/// <c>Supabase.Gotrue.Client</c>, as <see cref="SupabaseClients.KeyOf"/> answers.
+/// <c>Supabase.Gotrue.Client</c>, as <see cref="SupabaseClients.KeyOf"/> answers. The calls are the model's
+/// (<see cref="SupabaseModel.StoresSession"/>); trees that name none of them are never looked at (<see cref="Gate"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UserSessionOnSecretKeyClientAnalyzer : SupabaseAnalyzer
@@ -29,28 +32,23 @@ public sealed class UserSessionOnSecretKeyClientAnalyzer : SupabaseAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SBK003_UserSessionOnSecretKeyClient);
 
-    internal override void OnCompilationStart(CompilationStartAnalysisContext start, ProjectContext project)
+    /// <summary>Code this rule reports calls one of the session-storing methods by name.</summary>
+    private static readonly TreeGate Gate = TreeGate.AnyOf(
+        SdkMembers.SignUp, SdkMembers.SignInPrefix + "*", SdkMembers.SetSession, SdkMembers.VerifyOtp, SdkMembers.ExchangeCodeForSession, SdkMembers.GetSessionFromUrl, SdkMembers.LoadSession);
+
+    internal override void OnCompilationStart(SupabaseCompilationStart start)
     {
-        if (SupabaseClients.For(start.Compilation) is { GotrueClientInterface: { } } clients)
+        if (SupabaseClients.For(start.Compilation) is { Sdk.GotrueClientInterface: { } } clients)
         {
-            start.RegisterOperationAction(c => Analyze(c, clients), OperationKind.Invocation);
+            start.RegisterOperationAction(c => Analyze(c, clients), Gate, OperationKind.Invocation);
         }
     }
 
-    /// <summary>True for the <c>IGotrueClient</c> calls that store a user session on the client.</summary>
-    internal static bool StoresSession(IInvocationOperation invocation) => invocation.TargetMethod.Name switch
-    {
-        "SignUp" or "SetSession" or "VerifyOTP" or "ExchangeCodeForSession" or "LoadSession" => true,
-        "GetSessionFromUrl" => SupabaseClients.Argument(invocation.Arguments, 1) is not { ConstantValue: { HasValue: true, Value: false } },
-        var name => name.StartsWith("SignIn", StringComparison.Ordinal),
-    };
-
-    private static void Analyze(OperationAnalysisContext context, SupabaseClients clients)
+    private static void Analyze(OperationContext context, SupabaseClients clients)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (!method.ContainingType.IsOrImplements(clients.GotrueClientInterface) || !StoresSession(invocation)
-            || !RazorCode.ShouldAnalyze(invocation.Syntax.SyntaxTree, context.IsGeneratedCode) || !RazorCode.IsReportable(invocation.Syntax.GetLocation()))
+        if (!clients.Sdk.StoresSession(invocation))
         {
             return;
         }
@@ -61,10 +59,10 @@ public sealed class UserSessionOnSecretKeyClientAnalyzer : SupabaseAnalyzer
             return;
         }
 
-        var isSignUp = method.Name == "SignUp";
+        var isSignUp = method.Name == SdkMembers.SignUp;
         var properties = ImmutableDictionary<string, string?>.Empty;
         Location[]? additional = null;
-        if (isSignUp && clients.Umbrella(invocation.Instance) is { } umbrella && umbrella.Type.IsOrDerivesFrom(clients.Client))
+        if (isSignUp && clients.Sdk.Umbrella(invocation.Instance) is { } umbrella && umbrella.Type.IsOrDerivesFrom(clients.Sdk.Client))
         {
             // The CreateUser fix passes the key: the client's key argument where it means the same here, else the
             // environment variable it comes from.
@@ -86,7 +84,7 @@ public sealed class UserSessionOnSecretKeyClientAnalyzer : SupabaseAnalyzer
         var advice = isSignUp
             ? "create users with the admin API (AdminAuth(key).CreateUser) instead"
             : "sign users in on a separate client created with the publishable key";
-        context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.SBK003_UserSessionOnSecretKeyClient, invocation.Syntax.GetLocation(), additional, properties, method.Name, key.Description, advice));
+        context.Report(Diagnostic.Create(RuleDescriptors.SBK003_UserSessionOnSecretKeyClient, invocation.Syntax.GetLocation(), additional, properties, method.Name, key.Description, advice));
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using SupabaseKeyAnalyzers.Resolution;
+using SupabaseKeyAnalyzers.Internals;
 
 namespace SupabaseKeyAnalyzers.ValueFlow;
 
@@ -18,7 +18,7 @@ namespace SupabaseKeyAnalyzers.ValueFlow;
 /// environment variables, configuration keys, objects built in the source) an expression can evaluate to, without
 /// running it. It follows, flow-insensitively:
 /// <list type="bullet">
-/// <item>conversions, casts, parentheses, <c>!</c>, <c>await</c> of <c>InitializeAsync()</c>, both sides of <c>??</c>
+/// <item>conversions, casts, parentheses, <c>!</c>, what the <see cref="IValueFlowConventions"/> say a call hands back, both sides of <c>??</c>
 /// (a <c>throw</c> adds nothing), both arms of <c>?:</c>, concatenations, interpolations, <c>string.Concat/Format</c>;</item>
 /// <item>locals: every write in their body; fields and properties: initializers, getters, and every assignment in the
 /// compilation (constructors, object initializers, other types through member-access chains);</item>
@@ -28,8 +28,10 @@ namespace SupabaseKeyAnalyzers.ValueFlow;
 /// through <c>AddSingleton</c>/<c>AddScoped</c>/<c>AddTransient</c> resolves to that registration.</item>
 /// </list>
 /// Anything else (other parameters, values from other assemblies, <c>out</c>/<c>ref</c> writes) is
-/// <see cref="FlowValue.Unknown"/>. One instance per compilation; member values are computed on first use and cached;
-/// a walk stops after <see cref="MaxDepth"/> steps or on a cycle.
+/// <see cref="FlowValue.Unknown"/>. Which writes reach a symbol is the <see cref="WriteFinder"/>'s answer. The resolver
+/// names no library: what a library's calls return comes from its <see cref="IValueFlowConventions"/>. One instance per
+/// compilation (the Supabase SDK model owns it); member values are computed on first use and cached; a walk stops
+/// after <see cref="MaxDepth"/> steps or on a cycle.
 /// </summary>
 internal sealed class ValueFlowResolver
 {
@@ -39,27 +41,27 @@ internal sealed class ValueFlowResolver
     /// <summary>Combinations of concatenated parts beyond this are not worth spelling out.</summary>
     private const int MaxValues = 16;
 
-    private static readonly ConditionalWeakTable<Compilation, ValueFlowResolver> Cache = new();
-
     private static readonly ImmutableArray<FlowValue> UnknownValue = ImmutableArray.Create(FlowValue.Unknown);
 
     private readonly Compilation compilation;
+    private readonly IValueFlowConventions conventions;
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<FlowValue>> members = new(SymbolEqualityComparer.Default);
-    private readonly Lazy<ImmutableDictionary<string, ImmutableArray<SyntaxNode>>> writesByName;
     private readonly Lazy<ImmutableDictionary<ITypeSymbol, ImmutableArray<IOperation>>> registrations;
     private readonly INamedTypeSymbol? environment;
     private readonly INamedTypeSymbol? configuration;
 
-    private ValueFlowResolver(Compilation compilation)
+    public ValueFlowResolver(Compilation compilation, IValueFlowConventions conventions)
     {
         this.compilation = compilation;
+        this.conventions = conventions;
+        Writes = new WriteFinder(compilation);
         environment = compilation.GetTypeByMetadataName("System.Environment");
         configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
-        writesByName = new Lazy<ImmutableDictionary<string, ImmutableArray<SyntaxNode>>>(IndexWrites, LazyThreadSafetyMode.ExecutionAndPublication);
         registrations = new Lazy<ImmutableDictionary<ITypeSymbol, ImmutableArray<IOperation>>>(IndexRegistrations, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    public static ValueFlowResolver For(Compilation compilation) => Cache.GetValue(compilation, c => new ValueFlowResolver(c));
+    /// <summary>Which writes reach a symbol, for this compilation.</summary>
+    public WriteFinder Writes { get; }
 
     /// <summary>Every value <paramref name="operation"/> can hold; <see cref="FlowValue.Unknown"/> among them when a path is not followed.</summary>
     public ImmutableArray<FlowValue> Values(IOperation? operation, CancellationToken cancellationToken)
@@ -72,11 +74,7 @@ internal sealed class ValueFlowResolver
         return values.Length == 1 && values[0].Kind == FlowValueKind.Text ? values[0].Text : null;
     }
 
-    /// <summary>The one string an operation always holds, or null, from its compilation's resolver.</summary>
-    public static string? TextOf(IOperation? operation, CancellationToken cancellationToken)
-        => operation?.SemanticModel is { } model ? For(model.Compilation).Text(operation, cancellationToken) : null;
-
-    /// <summary>Removes conversions, parentheses and <c>await</c>s of <c>InitializeAsync()</c>.</summary>
+    /// <summary>Removes conversions and parentheses.</summary>
     public static IOperation? Unwrap(IOperation? operation)
     {
         while (true)
@@ -88,10 +86,6 @@ internal sealed class ValueFlowResolver
                     continue;
                 case IParenthesizedOperation parenthesized:
                     operation = parenthesized.Operand;
-                    continue;
-                case IAwaitOperation { Operation: IInvocationOperation { TargetMethod.Name: "InitializeAsync", Instance: { } client } }:
-                    // await client.InitializeAsync() returns the client itself.
-                    operation = client;
                     continue;
                 default:
                     return operation;
@@ -141,45 +135,6 @@ internal sealed class ValueFlowResolver
 #pragma warning disable RS1030 // Values flow across files: the analyzer driver's semantic model provider caches these models.
     private SemanticModel ModelFor(SyntaxTree tree) => compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
-
-    /// <summary>Every simple assignment and <c>ref</c>/<c>out</c> argument of the compilation, by the name it writes.</summary>
-    private ImmutableDictionary<string, ImmutableArray<SyntaxNode>> IndexWrites()
-    {
-        var writes = new Dictionary<string, ImmutableArray<SyntaxNode>.Builder>(StringComparer.Ordinal);
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            foreach (var node in tree.GetRoot().DescendantNodes())
-            {
-                var name = node switch
-                {
-                    AssignmentExpressionSyntax assignment => WrittenName(assignment.Left),
-                    ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => WrittenName(argument.Expression),
-                    _ => null,
-                };
-                if (name is null)
-                {
-                    continue;
-                }
-
-                if (!writes.TryGetValue(name, out var list))
-                {
-                    writes[name] = list = ImmutableArray.CreateBuilder<SyntaxNode>();
-                }
-
-                list.Add(node);
-            }
-        }
-
-        return writes.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutable(), StringComparer.Ordinal);
-    }
-
-    private static string? WrittenName(ExpressionSyntax target) => target switch
-    {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-        _ => null,
-    };
 
     /// <summary>
     /// Dependency-injection registrations by service type: the instance or the values the factory returns, for each
@@ -263,6 +218,11 @@ internal sealed class ValueFlowResolver
         public ImmutableArray<FlowValue> Values(IOperation? operation, int depth)
         {
             operation = Unwrap(operation);
+            while (resolver.conventions.SameValueAs(operation) is { } same)
+            {
+                operation = Unwrap(same);
+            }
+
             if (operation is null || depth > MaxDepth)
             {
                 return UnknownValue;
@@ -306,8 +266,8 @@ internal sealed class ValueFlowResolver
 
                     return UnknownValue;
 
-                case IObjectCreationOperation creation:
-                    return ImmutableArray.Create(FlowValue.FromObject(creation));
+                case IObjectCreationOperation or IArrayCreationOperation or IAnonymousObjectCreationOperation:
+                    return ImmutableArray.Create(FlowValue.FromObject(operation));
 
                 case IInvocationOperation invocation:
                     return Invocation(invocation, depth);
@@ -398,7 +358,7 @@ internal sealed class ValueFlowResolver
                 return ConfigurationKey(invocation.Arguments[0].Value, invocation.Arguments[1].Value, invocation.Syntax, depth);
             }
 
-            if (method.ContainingType?.ContainingNamespace?.ToDisplayString() == "Supabase" && method.ContainingType.Name == "StatelessClient")
+            if (resolver.conventions.IsFactory(method))
             {
                 return ImmutableArray.Create(FlowValue.FromObject(invocation));
             }
@@ -509,8 +469,7 @@ internal sealed class ValueFlowResolver
         {
             var local = reference.Local;
             if (local.IsRef || reference.SemanticModel is not { } model
-                || local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not { } declaration
-                || SourceSyntax.EnclosingBody(declaration) is not { } body)
+                || local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not { } declaration)
             {
                 return UnknownValue;
             }
@@ -528,23 +487,14 @@ internal sealed class ValueFlowResolver
                     return UnknownValue;
             }
 
-            foreach (var node in body.DescendantNodes())
+            foreach (var write in resolver.Writes.OfLocal(local, model, cancellationToken))
             {
-                switch (node)
+                if (write.Kind != WriteKind.Assignment)
                 {
-                    case AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } assignment when name.Identifier.ValueText == local.Name:
-                        if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, local))
-                        {
-                            continue;
-                        }
-
-                        results = assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
-                            ? Union(results, Values(OperationOf(model, assignment.Right, cancellationToken), depth + 1))
-                            : UnknownValue;
-                        break;
-                    case ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: IdentifierNameSyntax name } when name.Identifier.ValueText == local.Name:
-                        return UnknownValue;
+                    return UnknownValue;
                 }
+
+                results = Union(results, Values(OperationOf(model, write.Value!, cancellationToken), depth + 1));
             }
 
             return results.IsEmpty ? UnknownValue : results;
@@ -636,44 +586,25 @@ internal sealed class ValueFlowResolver
                 }
             }
 
-            if (resolver.writesByName.Value.TryGetValue(member.Name, out var writes))
+            foreach (var write in resolver.Writes.OfMember(member, cancellationToken))
             {
-                foreach (var write in writes)
+                if (write.Kind != WriteKind.Assignment)
                 {
-                    var model = resolver.ModelFor(write.SyntaxTree);
-                    switch (write)
-                    {
-                        case AssignmentExpressionSyntax assignment:
-                            if (!IsMember(model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol, member))
-                            {
-                                continue;
-                            }
-
-                            if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
-                            {
-                                return UnknownValue;
-                            }
-
-                            hasDefinition = true;
-                            results = Union(results, Values(OperationOf(model, assignment.Right, cancellationToken), 1));
-                            break;
-                        case ArgumentSyntax argument when IsMember(model.GetSymbolInfo(argument.Expression, cancellationToken).Symbol, member):
-                            return UnknownValue;
-                    }
+                    return UnknownValue;
                 }
+
+                hasDefinition = true;
+                results = Union(results, Values(OperationOf(write.Model, write.Value!, cancellationToken), 1));
             }
 
             if (!hasDefinition)
             {
-                // Never written in the source: bound from configuration when the name says what it is (ServiceRoleKey).
-                return SupabaseVocabulary.ClassifySourceName(member.Name) is not null ? ImmutableArray.Create(FlowValue.FromConfiguration(member.Name, null)) : UnknownValue;
+                // Never written in the source: bound from configuration when the conventions say so (ServiceRoleKey).
+                return resolver.conventions.IsBoundFromConfiguration(member) ? ImmutableArray.Create(FlowValue.FromConfiguration(member.Name, null)) : UnknownValue;
             }
 
             return results;
         }
-
-        private static bool IsMember(ISymbol? symbol, ISymbol member)
-            => symbol is not null && SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, member);
 
         private static ImmutableArray<FlowValue> Union(ImmutableArray<FlowValue> left, ImmutableArray<FlowValue> right)
         {

@@ -19,7 +19,7 @@ public static class AnalyzerRunner
 {
     public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = PackageAnalyzers.Create();
 
-    public static ImmutableArray<CodeFixProvider> Fixers { get; } = typeof(CodeFixes.SecretKeyInClientProjectFixer).Assembly.GetTypes()
+    public static ImmutableArray<CodeFixProvider> Fixers { get; } = typeof(CodeFixes.Rules.SecretKeyInClientProjectFixer).Assembly.GetTypes()
         .Where(t => t.IsSubclassOf(typeof(CodeFixProvider)) && !t.IsAbstract && t.GetCustomAttribute<ExportCodeFixProviderAttribute>() is not null)
         .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
         .ToImmutableArray();

@@ -66,7 +66,7 @@ public class SBK000_InvalidConfigurationTests
     public async Task An_invalid_project_kind_is_ignored_and_the_detection_decides()
     {
         // desktop is not a kind: the Blazor WebAssembly properties still make this a client project (SBK001, not SBK004).
-        var test = new SupabaseTest<SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer>
+        var test = new SupabaseTest<SecretKeyLeakAnalyzer>
         {
             TestCode = $$"""
                 class Config

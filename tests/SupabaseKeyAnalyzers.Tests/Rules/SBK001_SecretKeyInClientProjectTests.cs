@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis.Testing;
 using SupabaseKeyAnalyzers.CodeFixes;
 using SupabaseKeyAnalyzers.Rules;
 using SupabaseKeyAnalyzers.Tests.Infrastructure;
-using Verify = SupabaseKeyAnalyzers.Tests.Infrastructure.Verify<SupabaseKeyAnalyzers.Rules.SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer, SupabaseKeyAnalyzers.CodeFixes.SecretKeyInClientProjectFixer>;
+using Verify = SupabaseKeyAnalyzers.Tests.Infrastructure.Verify<SupabaseKeyAnalyzers.Rules.SecretKeyLeakAnalyzer, SupabaseKeyAnalyzers.CodeFixes.Rules.SecretKeyInClientProjectFixer>;
 
 namespace SupabaseKeyAnalyzers.Tests.Rules;
 
@@ -113,7 +113,7 @@ public class SBK001_SecretKeyInClientProjectTests
     [Fact]
     public Task Skips_generated_code()
     {
-        var test = new SupabaseTest<SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer>();
+        var test = new SupabaseTest<SecretKeyLeakAnalyzer>();
         test.TestState.Sources.Add(("/0/Config.g.cs", /* lang=c#-test */ $$"""
             class Generated
             {
@@ -134,7 +134,7 @@ public class SBK001_SecretKeyInClientProjectTests
     [Fact]
     public Task Severity_can_be_tuned_in_editorconfig()
     {
-        var test = new SupabaseTest<SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer>
+        var test = new SupabaseTest<SecretKeyLeakAnalyzer>
         {
             TestCode = $$"""
                 class Config
@@ -153,7 +153,7 @@ public class SBK001_SecretKeyInClientProjectTests
     public Task Reports_a_secret_in_a_shipped_wwwroot_file_on_its_line()
     {
         var json = "{\n  \"Supabase\": {\n    \"Url\": \"https://x.supabase.co\",\n    \"Key\": \"" + TestKeys.ServiceRoleJwt + "\"\n  }\n}\n";
-        var test = new SupabaseTest<SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer> { TestCode = "class App { }" };
+        var test = new SupabaseTest<SecretKeyLeakAnalyzer> { TestCode = "class App { }" };
         test.TestState.AdditionalFiles.Add(("/0/wwwroot/appsettings.json", json));
         test.WithProject(Client);
         test.ExpectedDiagnostics.Add(new DiagnosticResult(RuleDescriptors.SBK001_SecretKeyInClientProject)
@@ -180,7 +180,7 @@ public class SBK001_SecretKeyInClientProjectTests
     [InlineData(null, "dotnet_diagnostic.SBK001.severity = none", null)]
     public Task A_shipped_file_takes_its_own_or_the_project_wide_severity_never_one_C_sharp_file_s(string? editorConfig, string? globalConfig, string? severity)
     {
-        var test = new SupabaseTest<SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer>();
+        var test = new SupabaseTest<SecretKeyLeakAnalyzer>();
         test.TestState.Sources.Add(("/0/Program.cs", "class Program { }"));
         test.TestState.Sources.Add(("/0/Pages/Index.cs", "class Index { }"));
         test.TestState.AdditionalFiles.Add(("/0/wwwroot/appsettings.json", "{ \"Key\": \"" + S + "\" }"));
@@ -204,7 +204,7 @@ public class SBK001_SecretKeyInClientProjectTests
     [Fact]
     public Task A_wwwroot_file_is_public_in_a_server_project_too()
     {
-        var test = new SupabaseTest<SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer> { TestCode = "class App { }" };
+        var test = new SupabaseTest<SecretKeyLeakAnalyzer> { TestCode = "class App { }" };
         test.TestState.AdditionalFiles.Add(("/0/wwwroot/js/config.js", "window.key = '" + S + "';\n"));
         test.TestState.AdditionalFiles.Add(("/0/wwwroot/.env", "SUPABASE_KEY=" + TestKeys.OtherSecret + "\n"));
         test.TestState.AdditionalFiles.Add(("/0/appsettings.json", "{ \"Key\": \"" + S + "\" }"));
@@ -217,7 +217,7 @@ public class SBK001_SecretKeyInClientProjectTests
     [Fact]
     public Task Tagged_assets_ship_only_in_client_projects()
     {
-        var clientTest = new SupabaseTest<SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer> { TestCode = "class App { }" };
+        var clientTest = new SupabaseTest<SecretKeyLeakAnalyzer> { TestCode = "class App { }" };
         clientTest.TestState.AdditionalFiles.Add(("/0/Resources/Raw/config.json", "{ \"Key\": \"" + S + "\" }"));
         clientTest.TestState.AnalyzerConfigFiles.Add(("/0/Resources/Raw/.editorconfig", "[config.json]\nbuild_metadata.AdditionalFiles.SupabaseShipsTo = MauiAsset\n"));
         clientTest.WithProject(ProjectSetup.MauiAndroid);
@@ -228,7 +228,7 @@ public class SBK001_SecretKeyInClientProjectTests
     [Fact]
     public Task Tagged_assets_are_not_reported_in_server_projects()
     {
-        var test = new SupabaseTest<SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer> { TestCode = "class App { }" };
+        var test = new SupabaseTest<SecretKeyLeakAnalyzer> { TestCode = "class App { }" };
         test.TestState.AdditionalFiles.Add(("/0/appsettings.json", "{ \"Key\": \"" + S + "\" }"));
         test.TestState.AnalyzerConfigFiles.Add(("/0/.editorconfig", "[appsettings.json]\nbuild_metadata.AdditionalFiles.SupabaseShipsTo = EmbeddedResource\n"));
         test.WithProject(ProjectSetup.Web);

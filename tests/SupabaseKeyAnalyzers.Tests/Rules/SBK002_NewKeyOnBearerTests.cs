@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis.Testing;
 using SupabaseKeyAnalyzers.Rules;
 using SupabaseKeyAnalyzers.Tests.Infrastructure;
-using Verify = SupabaseKeyAnalyzers.Tests.Infrastructure.Verify<SupabaseKeyAnalyzers.Rules.NewKeyOnBearerAnalyzer, SupabaseKeyAnalyzers.CodeFixes.NewKeyOnBearerFixer>;
+using Verify = SupabaseKeyAnalyzers.Tests.Infrastructure.Verify<SupabaseKeyAnalyzers.Rules.NewKeyOnBearerAnalyzer, SupabaseKeyAnalyzers.CodeFixes.Rules.NewKeyOnBearerFixer>;
 
 namespace SupabaseKeyAnalyzers.Tests.Rules;
 

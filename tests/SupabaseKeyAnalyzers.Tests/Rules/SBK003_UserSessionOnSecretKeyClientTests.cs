@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis.Testing;
 using SupabaseKeyAnalyzers.Rules;
 using SupabaseKeyAnalyzers.Tests.Infrastructure;
-using Verify = SupabaseKeyAnalyzers.Tests.Infrastructure.Verify<SupabaseKeyAnalyzers.Rules.UserSessionOnSecretKeyClientAnalyzer, SupabaseKeyAnalyzers.CodeFixes.UserSessionOnSecretKeyClientFixer>;
+using Verify = SupabaseKeyAnalyzers.Tests.Infrastructure.Verify<SupabaseKeyAnalyzers.Rules.UserSessionOnSecretKeyClientAnalyzer, SupabaseKeyAnalyzers.CodeFixes.Rules.UserSessionOnSecretKeyClientFixer>;
 
 namespace SupabaseKeyAnalyzers.Tests.Rules;
 

@@ -1,5 +1,5 @@
 using SupabaseKeyAnalyzers.Tests.Infrastructure;
-using Verify = SupabaseKeyAnalyzers.Tests.Infrastructure.Verify<SupabaseKeyAnalyzers.Rules.SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer, SupabaseKeyAnalyzers.CodeFixes.HardCodedSecretKeyFixer>;
+using Verify = SupabaseKeyAnalyzers.Tests.Infrastructure.Verify<SupabaseKeyAnalyzers.Rules.SecretKeyLeakAnalyzer, SupabaseKeyAnalyzers.CodeFixes.Rules.HardCodedSecretKeyFixer>;
 
 namespace SupabaseKeyAnalyzers.Tests.Rules;
 

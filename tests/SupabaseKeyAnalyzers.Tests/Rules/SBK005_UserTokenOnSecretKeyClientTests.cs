@@ -1,8 +1,8 @@
 using Microsoft.CodeAnalysis.Testing;
-using SupabaseKeyAnalyzers.CodeFixes;
+using SupabaseKeyAnalyzers.CodeFixes.Rules;
 using SupabaseKeyAnalyzers.Rules;
 using SupabaseKeyAnalyzers.Tests.Infrastructure;
-using Verify = SupabaseKeyAnalyzers.Tests.Infrastructure.Verify<SupabaseKeyAnalyzers.Rules.UserTokenOnSecretKeyClientAnalyzer, SupabaseKeyAnalyzers.CodeFixes.UserTokenOnSecretKeyClientFixer>;
+using Verify = SupabaseKeyAnalyzers.Tests.Infrastructure.Verify<SupabaseKeyAnalyzers.Rules.UserTokenOnSecretKeyClientAnalyzer, SupabaseKeyAnalyzers.CodeFixes.Rules.UserTokenOnSecretKeyClientFixer>;
 
 namespace SupabaseKeyAnalyzers.Tests.Rules;
 

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis.Testing;
 using SupabaseKeyAnalyzers.Rules;
 using SupabaseKeyAnalyzers.Tests.Infrastructure;
-using Verify = SupabaseKeyAnalyzers.Tests.Infrastructure.Verify<SupabaseKeyAnalyzers.Rules.SecretKeyClientKeepsSessionsAnalyzer, SupabaseKeyAnalyzers.CodeFixes.SecretKeyClientKeepsSessionsFixer>;
+using Verify = SupabaseKeyAnalyzers.Tests.Infrastructure.Verify<SupabaseKeyAnalyzers.Rules.SecretKeyClientKeepsSessionsAnalyzer, SupabaseKeyAnalyzers.CodeFixes.Rules.SecretKeyClientKeepsSessionsFixer>;
 
 namespace SupabaseKeyAnalyzers.Tests.Rules;
 

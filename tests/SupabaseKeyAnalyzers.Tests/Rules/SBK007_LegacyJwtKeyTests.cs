@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using SupabaseKeyAnalyzers.Rules;
 using SupabaseKeyAnalyzers.Tests.Infrastructure;
-using Verify = SupabaseKeyAnalyzers.Tests.Infrastructure.Verify<SupabaseKeyAnalyzers.Rules.LegacyJwtKeyAnalyzer, SupabaseKeyAnalyzers.CodeFixes.LegacyJwtKeyFixer>;
+using Verify = SupabaseKeyAnalyzers.Tests.Infrastructure.Verify<SupabaseKeyAnalyzers.Rules.LegacyJwtKeyAnalyzer, SupabaseKeyAnalyzers.CodeFixes.Rules.LegacyJwtKeyFixer>;
 
 namespace SupabaseKeyAnalyzers.Tests.Rules;
 

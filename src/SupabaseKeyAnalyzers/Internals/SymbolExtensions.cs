@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
-namespace SupabaseKeyAnalyzers;
+namespace SupabaseKeyAnalyzers.Internals;
 
 /// <summary>Type tests by symbol (never by simple name), shared by the rules.</summary>
 internal static class SymbolExtensions

@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using SupabaseKeyAnalyzers.Projects;
+using SupabaseKeyAnalyzers.Configuration;
 
-namespace SupabaseKeyAnalyzers;
+namespace SupabaseKeyAnalyzers.Projects;
 
 /// <summary>
 /// What every rule shares about one compilation: the project kind, the test-project switch and the analyzer options.
@@ -21,7 +21,7 @@ internal sealed class ProjectContext
     {
         var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
         Project = ProjectKindResolver.Resolve(compilation, global);
-        AnalyzeTestProjects = global.TryGetValue(AnalyzeTestProjectsOption, out var value) && PackageOption.Is(value, "true");
+        AnalyzeTestProjects = global.TryGetValue(AnalyzeTestProjectsOption, out var value) && OptionValue.Is(value, "true");
     }
 
     public ProjectKindResolution Project { get; }

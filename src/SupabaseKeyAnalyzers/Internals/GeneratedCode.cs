@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using Microsoft.CodeAnalysis;
 
-namespace SupabaseKeyAnalyzers;
+namespace SupabaseKeyAnalyzers.Internals;
 
 /// <summary>Recognises generated C# files by the conventions the compiler itself uses.</summary>
 internal static class GeneratedCode

@@ -2,8 +2,9 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using SupabaseKeyAnalyzers.Keys;
+using SupabaseKeyAnalyzers.ValueFlow;
 
-namespace SupabaseKeyAnalyzers.ValueFlow;
+namespace SupabaseKeyAnalyzers.SupabaseSdk;
 
 /// <summary>One source a key can come from, and what it is.</summary>
 internal readonly struct KeySource
@@ -27,7 +28,7 @@ internal readonly struct KeySource
 
     /// <summary>
     /// What a value is as a key: a key literal (classified by <see cref="KeyClassifier"/>), or an environment variable or
-    /// configuration value whose name says (<see cref="SupabaseVocabulary.ClassifySourceName"/>); null kind otherwise.
+    /// configuration value whose name says (<see cref="KeySourceNames.Classify"/>); null kind otherwise.
     /// </summary>
     public static KeySource From(FlowValue value)
     {
@@ -36,9 +37,9 @@ internal readonly struct KeySource
             case FlowValueKind.Text when KeyClassifier.ClassifyWhole(value.Text) is { } key:
                 return new KeySource(value, key.Kind, key.Describe(value.Text!));
             case FlowValueKind.EnvironmentVariable:
-                return new KeySource(value, SupabaseVocabulary.ClassifySourceName(value.Text), "the " + value.Text + " environment variable");
+                return new KeySource(value, KeySourceNames.Classify(value.Text), "the " + value.Text + " environment variable");
             case FlowValueKind.Configuration:
-                return new KeySource(value, SupabaseVocabulary.ClassifySourceName(value.Text), "the configuration value '" + value.Text + "'");
+                return new KeySource(value, KeySourceNames.Classify(value.Text), "the configuration value '" + value.Text + "'");
             default:
                 return new KeySource(value, null, "an unknown value");
         }

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace SupabaseKeyAnalyzers.Resolution;
+namespace SupabaseKeyAnalyzers.Internals;
 
 /// <summary>Syntax facts shared by the analyzers and the fixers.</summary>
 internal static class SourceSyntax

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 
-namespace SupabaseKeyAnalyzers;
+namespace SupabaseKeyAnalyzers.Configuration;
 
 /// <summary>
 /// Every option the package reads, in one place: where it is set, the analyzer-config key it arrives under, and the
@@ -17,7 +17,7 @@ internal static class PackageOptions
         Projects.ProjectKindResolver.ProjectKindProperty, "the SupabaseProjectKind MSBuild property", perFile: false, "client", "server", "auto");
 
     public static readonly PackageOption AnalyzeTestProjects = new(
-        ProjectContext.AnalyzeTestProjectsOption, ProjectContext.AnalyzeTestProjectsOption, perFile: false, "true", "false");
+        Projects.ProjectContext.AnalyzeTestProjectsOption, Projects.ProjectContext.AnalyzeTestProjectsOption, perFile: false, "true", "false");
 
     public static readonly PackageOption ScanShippedFiles = new(
         "build_property.SupabaseKeyAnalyzersScanShippedFiles", "the SupabaseKeyAnalyzersScanShippedFiles MSBuild property", perFile: false, "true", "false");
@@ -27,13 +27,13 @@ internal static class PackageOptions
 
     /// <summary>The per-path severities of the rules that report in non-C# files (shipped files, Razor files).</summary>
     public static readonly ImmutableArray<PackageOption> FileSeverities = ImmutableArray.Create(
-        FileSeverity(RuleDescriptors.SBK001_SecretKeyInClientProject),
-        FileSeverity(RuleDescriptors.SBK004_HardCodedSecretKey));
+        PathSeverity(RuleDescriptors.SBK001_SecretKeyInClientProject),
+        PathSeverity(RuleDescriptors.SBK004_HardCodedSecretKey));
 
     public static readonly ImmutableArray<PackageOption> All = ImmutableArray.Create(ProjectKind, ProjectKindProperty, AnalyzeTestProjects, ScanShippedFiles, AnalysisMode).AddRange(FileSeverities);
 
-    private static PackageOption FileSeverity(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor)
-        => new(AdditionalFileSeverity.PathSeverityKey(descriptor.Id), AdditionalFileSeverity.PathSeverityKey(descriptor.Id), perFile: true, AdditionalFileSeverity.SeverityValues);
+    private static PackageOption PathSeverity(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor)
+        => new(FileSeverity.PathSeverityKey(descriptor.Id), FileSeverity.PathSeverityKey(descriptor.Id), perFile: true, FileSeverity.SeverityValues);
 }
 
 /// <summary>One option: its key, how a message names it, whether <c>.editorconfig</c> can set it per file, its values.</summary>
@@ -56,12 +56,15 @@ internal sealed class PackageOption
     public ImmutableArray<string> AcceptedValues { get; }
 
     /// <summary>True for an accepted value (case-insensitive, surrounding white space ignored) or an unset, empty one.</summary>
-    public bool IsValid(string value)
-    {
-        var trimmed = value.Trim();
-        return trimmed.Length == 0 || AcceptedValues.Contains(trimmed, StringComparer.OrdinalIgnoreCase);
-    }
+    public bool IsValid(string value) => value.Trim().Length == 0 || AcceptedValues.Any(accepted => OptionValue.Is(value, accepted));
+}
 
+/// <summary>
+/// The one parser of option values (package options, MSBuild properties, per-path severities): case-insensitive,
+/// surrounding white space ignored.
+/// </summary>
+internal static class OptionValue
+{
     /// <summary>True when the value is set and equals <paramref name="accepted"/>.</summary>
     public static bool Is(string? value, string accepted) => string.Equals(value?.Trim(), accepted, StringComparison.OrdinalIgnoreCase);
 }

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using Microsoft.CodeAnalysis;
 
-namespace SupabaseKeyAnalyzers;
+namespace SupabaseKeyAnalyzers.Internals;
 
 /// <summary>
 /// Razor components (<c>.razor</c>) and pages (<c>.cshtml</c>). The Razor source generator turns each into a C# file

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SupabaseKeyAnalyzers.Keys;
 
-namespace SupabaseKeyAnalyzers.Resolution;
+namespace SupabaseKeyAnalyzers.KeyLiterals;
 
 /// <summary>
 /// Where a compilation can hold a key, found without binding: the string tokens that hold a key's start (<c>sb</c>,

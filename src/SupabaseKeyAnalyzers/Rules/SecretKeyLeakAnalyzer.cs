@@ -4,22 +4,24 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SupabaseKeyAnalyzers.Configuration;
+using SupabaseKeyAnalyzers.Internals;
+using SupabaseKeyAnalyzers.KeyLiterals;
 using SupabaseKeyAnalyzers.Keys;
 using SupabaseKeyAnalyzers.Projects;
-using SupabaseKeyAnalyzers.Resolution;
 
 namespace SupabaseKeyAnalyzers.Rules;
 
 /// <summary>
-/// SBK001 <c>SecretKeyInClientProject</c> (a secret key in a client project, or in any file that ships to users) and
-/// SBK004 <c>HardCodedSecretKey</c> (a secret key hard-coded elsewhere). One scan of the constant strings serves both:
+/// The secret-key leak scan: SBK001 <c>SecretKeyInClientProject</c> (a secret key in a client project, or in any file
+/// that ships to users) and SBK004 <c>HardCodedSecretKey</c> (a secret key hard-coded elsewhere). One scan of the constant strings serves both:
 /// the project kind picks the id. Each tree is looked at once: <see cref="KeyCandidates"/> finds, from the text, the
 /// chains that can hold a key, and only those are bound. Razor files are covered twice over without double reports:
 /// keys written literally are found by a scan of the <c>.razor</c>/<c>.cshtml</c> text (markup, <c>@code</c>, inline
 /// scripts), keys formed by concatenation in <c>@code</c> in the generated C#, at their mapped location.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer : SupabaseAnalyzer
+public sealed class SecretKeyLeakAnalyzer : SupabaseAnalyzer
 {
     /// <summary>AdditionalFiles metadata the package targets set on files that reach users (wwwroot, MauiAsset, …).</summary>
     public const string ShipsToMetadata = "build_metadata.AdditionalFiles.SupabaseShipsTo";
@@ -27,10 +29,10 @@ public sealed class SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer : Supa
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(RuleDescriptors.SBK001_SecretKeyInClientProject, RuleDescriptors.SBK004_HardCodedSecretKey);
 
-    internal override void OnCompilationStart(CompilationStartAnalysisContext start, ProjectContext project)
+    internal override void OnCompilationStart(SupabaseCompilationStart start)
     {
-        var context = new AnalyzerContext(start.Compilation, project);
-        start.RegisterSemanticModelAction(context.AnalyzeTree);
+        var context = new AnalyzerContext(start.Compilation, start.Project);
+        start.RegisterSemanticModelAction(context.AnalyzeTree, TreeGate.Everywhere);
         start.RegisterAdditionalFileAction(context.AnalyzeAdditionalFile);
     }
 
@@ -39,25 +41,20 @@ public sealed class SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer : Supa
     {
         private readonly ProjectContext project;
         private readonly KeyCandidates candidates;
-        private readonly AdditionalFileSeverity clientFileSeverity;
-        private readonly AdditionalFileSeverity sourceFileSeverity;
+        private readonly FileSeverity clientFileSeverity;
+        private readonly FileSeverity sourceFileSeverity;
 
         public AnalyzerContext(Compilation compilation, ProjectContext project)
         {
             this.project = project;
             candidates = KeyCandidates.GetOrCreate(compilation);
-            clientFileSeverity = new AdditionalFileSeverity(compilation, RuleDescriptors.SBK001_SecretKeyInClientProject);
-            sourceFileSeverity = new AdditionalFileSeverity(compilation, RuleDescriptors.SBK004_HardCodedSecretKey);
+            clientFileSeverity = new FileSeverity(compilation, RuleDescriptors.SBK001_SecretKeyInClientProject);
+            sourceFileSeverity = new FileSeverity(compilation, RuleDescriptors.SBK004_HardCodedSecretKey);
         }
 
-        public void AnalyzeTree(SemanticModelAnalysisContext context)
+        public void AnalyzeTree(SemanticModelContext context)
         {
             var tree = context.SemanticModel.SyntaxTree;
-            if (!RazorCode.ShouldAnalyze(tree, context.IsGeneratedCode))
-            {
-                return;
-            }
-
             ProjectKind? kind = null;
             foreach (var finding in ConstantKeyFinder.FindInTree(context.SemanticModel, candidates, context.CancellationToken))
             {
@@ -74,15 +71,15 @@ public sealed class SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer : Supa
 
                 var location = finding.Expression.GetLocation();
                 var description = finding.Key.Describe(finding.Value);
-                context.ReportDiagnostic(kind == ProjectKind.Client
+                context.Report(kind == ProjectKind.Client
                     ? Diagnostic.Create(RuleDescriptors.SBK001_SecretKeyInClientProject, location, description, ClientReason(kind.Value))
-                    : Diagnostic.Create(RuleDescriptors.SBK004_HardCodedSecretKey, location, description, SupabaseVocabulary.EnvironmentVariableFor(finding.Key.Kind)));
+                    : Diagnostic.Create(RuleDescriptors.SBK004_HardCodedSecretKey, location, description, KeyVariables.For(finding.Key.Kind)));
             }
         }
 
-        public void AnalyzeAdditionalFile(AdditionalFileAnalysisContext context)
+        public void AnalyzeAdditionalFile(AdditionalFileContext context)
         {
-            if (RazorCode.IsRazorFile(context.AdditionalFile.Path))
+            if (context.IsRazorSource)
             {
                 AnalyzeRazorFile(context);
                 return;
@@ -90,12 +87,12 @@ public sealed class SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer : Supa
 
             if (ShipReason(context) is { } reason)
             {
-                clientFileSeverity.ReportKeys(context, IsLeak, _ => reason);
+                TextFileKeys.Report(context, clientFileSeverity, IsLeak, _ => reason);
             }
         }
 
         /// <summary>Keys written in a Razor file: markup attributes, inline scripts and <c>@code</c> literals alike.</summary>
-        private void AnalyzeRazorFile(AdditionalFileAnalysisContext context)
+        private void AnalyzeRazorFile(AdditionalFileContext context)
         {
             var kind = ProjectKindResolver.ForTree(project.Project.Kind, context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile));
             if (!project.ReportsLeaksIn(kind))
@@ -105,11 +102,11 @@ public sealed class SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer : Supa
 
             if (kind == ProjectKind.Client)
             {
-                clientFileSeverity.ReportKeys(context, IsLeak, _ => ClientReason(kind));
+                TextFileKeys.Report(context, clientFileSeverity, IsLeak, _ => ClientReason(kind));
             }
             else
             {
-                sourceFileSeverity.ReportKeys(context, IsLeak, key => SupabaseVocabulary.EnvironmentVariableFor(key.Kind));
+                TextFileKeys.Report(context, sourceFileSeverity, IsLeak, key => KeyVariables.For(key.Kind));
             }
         }
 
@@ -120,7 +117,7 @@ public sealed class SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer : Supa
             => "client project: " + (project.Project.Kind == treeKind ? project.Project.Reason : ProjectKindResolver.ProjectKindOption + " for this file");
 
         /// <summary>Why a file reaches users, or null when it does not.</summary>
-        private string? ShipReason(AdditionalFileAnalysisContext context)
+        private string? ShipReason(AdditionalFileContext context)
         {
             var path = context.AdditionalFile.Path;
             if (!project.ReportsLeaksIn(project.Project.Kind))
@@ -128,7 +125,7 @@ public sealed class SecretKeyInClientProjectAndHardCodedSecretKeyAnalyzer : Supa
                 return null;
             }
 
-            if (SupabaseVocabulary.IsUnderWwwroot(path) && SupabaseVocabulary.IsShippedTextFile(path))
+            if (ShippedFiles.IsUnderWwwroot(path) && ShippedFiles.IsTextFile(path))
             {
                 return "served publicly from wwwroot";
             }

@@ -4,9 +4,10 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SupabaseKeyAnalyzers.Internals;
 using SupabaseKeyAnalyzers.Keys;
 
-namespace SupabaseKeyAnalyzers.Resolution;
+namespace SupabaseKeyAnalyzers.KeyLiterals;
 
 /// <summary>
 /// Finds keys in constant string expressions (regular, verbatim, raw and UTF-8 literals, constant concatenations and

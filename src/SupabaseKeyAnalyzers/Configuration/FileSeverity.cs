@@ -2,10 +2,9 @@ using System;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
-using SupabaseKeyAnalyzers.Keys;
+using SupabaseKeyAnalyzers.Internals;
 
-namespace SupabaseKeyAnalyzers;
+namespace SupabaseKeyAnalyzers.Configuration;
 
 /// <summary>
 /// The severity of a rule's diagnostic in a non-C# file (a shipped <c>wwwroot/</c> file, a Razor file). The compiler
@@ -21,13 +20,13 @@ namespace SupabaseKeyAnalyzers;
 /// A setting that only some C# files have (<c>[Program.cs]</c>, <c>[Pages/*.cs]</c>) never applies: one file's entry
 /// must not lower the severity of a file that ships to users.
 /// </summary>
-internal sealed class AdditionalFileSeverity
+internal sealed class FileSeverity
 {
     private readonly DiagnosticDescriptor descriptor;
     private readonly string key;
     private readonly Lazy<ReportDiagnostic> projectWide;
 
-    public AdditionalFileSeverity(Compilation compilation, DiagnosticDescriptor descriptor)
+    public FileSeverity(Compilation compilation, DiagnosticDescriptor descriptor)
     {
         this.descriptor = descriptor;
         key = PathSeverityKey(descriptor.Id);
@@ -40,38 +39,8 @@ internal sealed class AdditionalFileSeverity
     /// <summary>The values <see cref="PathSeverityKey"/> accepts: those of <c>dotnet_diagnostic.&lt;ID&gt;.severity</c>.</summary>
     public static readonly string[] SeverityValues = { "error", "warning", "suggestion", "silent", "none", "default" };
 
-    /// <summary>
-    /// Reports the rule on every key of the file that <paramref name="wanted"/> accepts, at the key's span, with the
-    /// file's severity; the message arguments are the key's safe description and <paramref name="secondArgument"/>.
-    /// </summary>
-    public void ReportKeys(AdditionalFileAnalysisContext context, Func<KeyMatch, bool> wanted, Func<KeyMatch, string> secondArgument)
-    {
-        var file = context.AdditionalFile;
-        if (file.GetText(context.CancellationToken) is not { } text)
-        {
-            return;
-        }
-
-        var content = text.ToString();
-        DiagnosticSeverity? severity = null;
-        foreach (var key in KeyClassifier.FindKeys(content))
-        {
-            if (!wanted(key))
-            {
-                continue;
-            }
-
-            severity ??= For(file, context.Options, context.CancellationToken);
-            if (severity is null)
-            {
-                return;
-            }
-
-            var span = new TextSpan(key.Start, key.Length);
-            context.ReportDiagnostic(Diagnostic.Create(
-                descriptor, Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span)), severity.Value, additionalLocations: null, properties: null, key.Describe(content), secondArgument(key)));
-        }
-    }
+    /// <summary>The rule whose severity this is.</summary>
+    public DiagnosticDescriptor Descriptor => descriptor;
 
     /// <summary>The severity to report with, or null when the rule is turned off for this file.</summary>
     public DiagnosticSeverity? For(AdditionalText file, AnalyzerOptions options, CancellationToken cancellationToken)
@@ -126,27 +95,12 @@ internal sealed class AdditionalFileSeverity
 
     private static bool TryParse(string value, out ReportDiagnostic report)
     {
-        switch (value.Trim().ToLowerInvariant())
-        {
-            case "error":
-                report = ReportDiagnostic.Error;
-                return true;
-            case "warning":
-                report = ReportDiagnostic.Warn;
-                return true;
-            case "suggestion":
-                report = ReportDiagnostic.Info;
-                return true;
-            case "silent":
-            case "refactoring":
-                report = ReportDiagnostic.Hidden;
-                return true;
-            case "none":
-                report = ReportDiagnostic.Suppress;
-                return true;
-            default:
-                report = ReportDiagnostic.Default;
-                return false;
-        }
+        report = OptionValue.Is(value, "error") ? ReportDiagnostic.Error
+            : OptionValue.Is(value, "warning") ? ReportDiagnostic.Warn
+            : OptionValue.Is(value, "suggestion") ? ReportDiagnostic.Info
+            : OptionValue.Is(value, "silent") || OptionValue.Is(value, "refactoring") ? ReportDiagnostic.Hidden
+            : OptionValue.Is(value, "none") ? ReportDiagnostic.Suppress
+            : ReportDiagnostic.Default;
+        return report != ReportDiagnostic.Default;
     }
 }

@@ -1,0 +1,216 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using SupabaseKeyAnalyzers.Internals;
+
+namespace SupabaseKeyAnalyzers.ValueFlow;
+
+/// <summary>How a symbol is written.</summary>
+internal enum WriteKind
+{
+    /// <summary><c>x = value</c>.</summary>
+    Assignment,
+
+    /// <summary><c>x += value</c> and the other compound assignments: the result is not followed.</summary>
+    CompoundAssignment,
+
+    /// <summary><c>ref x</c> or <c>out x</c> passed to a call: whatever the callee writes is not followed.</summary>
+    ByReference,
+}
+
+/// <summary>One write to a local, field or property.</summary>
+internal readonly struct SymbolWrite
+{
+    public SymbolWrite(SyntaxNode node, SemanticModel model, WriteKind kind, ExpressionSyntax? value)
+    {
+        Node = node;
+        Model = model;
+        Kind = kind;
+        Value = value;
+    }
+
+    /// <summary>The assignment or the <c>ref</c>/<c>out</c> argument.</summary>
+    public SyntaxNode Node { get; }
+
+    public SemanticModel Model { get; }
+
+    public WriteKind Kind { get; }
+
+    /// <summary>For <see cref="WriteKind.Assignment"/>: the value assigned.</summary>
+    public ExpressionSyntax? Value { get; }
+}
+
+/// <summary>
+/// The one answer to "which writes reach this symbol?": a local's writes from the body it is declared in, a field's or
+/// property's from a compilation-wide index by name (built once per compilation, on first use, then checked by
+/// symbol), and the writes made through a holder (<c>options.Headers["apikey"] = …</c>, <c>claims.Add(…)</c>).
+/// </summary>
+internal sealed class WriteFinder
+{
+    private readonly Compilation compilation;
+    private readonly Lazy<ImmutableDictionary<string, ImmutableArray<SyntaxNode>>> writesByName;
+
+    public WriteFinder(Compilation compilation)
+    {
+        this.compilation = compilation;
+        writesByName = new Lazy<ImmutableDictionary<string, ImmutableArray<SyntaxNode>>>(IndexWrites, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The writes to <paramref name="local"/> in the body that declares it (<paramref name="model"/> is its tree's).</summary>
+    public IEnumerable<SymbolWrite> OfLocal(ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not { } declaration
+            || declaration.SyntaxTree != model.SyntaxTree
+            || SourceSyntax.EnclosingBody(declaration) is not { } body)
+        {
+            yield break;
+        }
+
+        foreach (var node in body.DescendantNodes())
+        {
+            var target = node switch
+            {
+                AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } => name,
+                ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: IdentifierNameSyntax name } => name,
+                _ => null,
+            };
+            if (target is not null && target.Identifier.ValueText == local.Name
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(target, cancellationToken).Symbol, local))
+            {
+                yield return Write(node, model);
+            }
+        }
+    }
+
+    /// <summary>The writes to the field or property <paramref name="member"/> anywhere in the compilation.</summary>
+    public IEnumerable<SymbolWrite> OfMember(ISymbol member, CancellationToken cancellationToken)
+    {
+        if (!writesByName.Value.TryGetValue(member.Name, out var writes))
+        {
+            yield break;
+        }
+
+        foreach (var write in writes)
+        {
+            var model = ModelFor(write.SyntaxTree);
+            var target = write switch
+            {
+                AssignmentExpressionSyntax assignment => assignment.Left,
+                ArgumentSyntax argument => argument.Expression,
+                _ => null,
+            };
+            if (target is not null && model.GetSymbolInfo(target, cancellationToken).Symbol is { } symbol
+                && SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, member))
+            {
+                yield return Write(write, model);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The operations that write through <paramref name="holder"/> (a local, field or property): <c>holder.M = v</c>,
+    /// <c>holder[k] = v</c>, <c>holder.M[k] = v</c>, and calls on it or on its members (<c>holder.Add(…)</c>,
+    /// <c>holder.M.Add(…)</c>): in the local's body, or in the holder's type in <paramref name="model"/>'s tree.
+    /// </summary>
+    public IEnumerable<IOperation> ThroughHolder(ISymbol holder, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var scope = holder switch
+        {
+            ILocalSymbol local => local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is { } declaration ? SourceSyntax.EnclosingBody(declaration) : null,
+            _ => holder.ContainingType?.DeclaringSyntaxReferences.FirstOrDefault(r => r.SyntaxTree == model.SyntaxTree)?.GetSyntax(cancellationToken),
+        };
+        if (scope is null || scope.SyntaxTree != model.SyntaxTree)
+        {
+            yield break;
+        }
+
+        foreach (var node in scope.DescendantNodes())
+        {
+            var receiver = node switch
+            {
+                AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax member } => member.Expression,
+                AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax { Expression: MemberAccessExpressionSyntax member } } => member.Expression,
+                AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element } => element.Expression,
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: MemberAccessExpressionSyntax member } } => member.Expression,
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Expression,
+                _ => null,
+            };
+            var name = receiver switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } member => member.Name.Identifier.ValueText,
+                _ => null,
+            };
+            if (name == holder.Name
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(receiver!, cancellationToken).Symbol, holder)
+                && model.GetOperation(node, cancellationToken) is { } operation)
+            {
+                yield return operation;
+            }
+        }
+    }
+
+    /// <summary>True when <paramref name="instance"/> reads <paramref name="holder"/> itself.</summary>
+    public static bool Reads(IOperation? instance, ISymbol holder) => ValueFlowResolver.Unwrap(instance) switch
+    {
+        ILocalReferenceOperation local => SymbolEqualityComparer.Default.Equals(local.Local, holder),
+        IMemberReferenceOperation member => SymbolEqualityComparer.Default.Equals(member.Member, holder),
+        _ => false,
+    };
+
+    private static SymbolWrite Write(SyntaxNode node, SemanticModel model) => node switch
+    {
+        AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) => new SymbolWrite(node, model, WriteKind.Assignment, assignment.Right),
+        AssignmentExpressionSyntax => new SymbolWrite(node, model, WriteKind.CompoundAssignment, null),
+        _ => new SymbolWrite(node, model, WriteKind.ByReference, null),
+    };
+
+#pragma warning disable RS1030 // Values flow across files: the analyzer driver's semantic model provider caches these models.
+    private SemanticModel ModelFor(SyntaxTree tree) => compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+
+    /// <summary>Every assignment and <c>ref</c>/<c>out</c> argument of the compilation, by the name it writes.</summary>
+    private ImmutableDictionary<string, ImmutableArray<SyntaxNode>> IndexWrites()
+    {
+        var writes = new Dictionary<string, ImmutableArray<SyntaxNode>.Builder>(StringComparer.Ordinal);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            foreach (var node in tree.GetRoot().DescendantNodes())
+            {
+                var name = node switch
+                {
+                    AssignmentExpressionSyntax assignment => WrittenName(assignment.Left),
+                    ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => WrittenName(argument.Expression),
+                    _ => null,
+                };
+                if (name is null)
+                {
+                    continue;
+                }
+
+                if (!writes.TryGetValue(name, out var list))
+                {
+                    writes[name] = list = ImmutableArray.CreateBuilder<SyntaxNode>();
+                }
+
+                list.Add(node);
+            }
+        }
+
+        return writes.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutable(), StringComparer.Ordinal);
+    }
+
+    private static string? WrittenName(ExpressionSyntax target) => target switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        _ => null,
+    };
+}
