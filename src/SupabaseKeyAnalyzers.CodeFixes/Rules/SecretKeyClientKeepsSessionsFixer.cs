@@ -83,10 +83,10 @@ public sealed class SecretKeyClientKeepsSessionsFixer : CodeFixProvider
 
         var refreshOff = SyntaxFactory.AssignmentExpression(
             SyntaxKind.SimpleAssignmentExpression,
-            SyntaxFactory.IdentifierName("AutoRefreshToken"),
+            SyntaxFactory.IdentifierName(SdkMembers.AutoRefreshToken),
             SyntaxFactory.LiteralExpression(SyntaxKind.FalseLiteralExpression));
         var initializer = options.Initializer ?? SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression);
-        var existing = initializer.Expressions.OfType<AssignmentExpressionSyntax>().FirstOrDefault(a => a.Left is IdentifierNameSyntax { Identifier.ValueText: "AutoRefreshToken" });
+        var existing = initializer.Expressions.OfType<AssignmentExpressionSyntax>().FirstOrDefault(a => a.Left is IdentifierNameSyntax { Identifier.ValueText: SdkMembers.AutoRefreshToken });
         initializer = existing is not null
             ? initializer.ReplaceNode(existing.Right, refreshOff.Right.WithTriviaFrom(existing.Right))
             : initializer.WithExpressions(initializer.Expressions.Add(refreshOff));

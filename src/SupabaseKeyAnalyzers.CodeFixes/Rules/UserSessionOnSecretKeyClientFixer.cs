@@ -64,7 +64,7 @@ public sealed class UserSessionOnSecretKeyClientFixer : CodeFixProvider
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax
             {
-                Expression: MemberAccessExpressionSyntax { Expression: var auth and (MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Auth" } or MemberBindingExpressionSyntax { Name.Identifier.ValueText: "Auth" }) },
+                Expression: MemberAccessExpressionSyntax { Expression: var auth and (MemberAccessExpressionSyntax { Name.Identifier.ValueText: SdkMembers.Auth } or MemberBindingExpressionSyntax { Name.Identifier.ValueText: SdkMembers.Auth }) },
             } call
             || model?.GetOperation(call, cancellationToken) is not IInvocationOperation operation)
         {
@@ -79,13 +79,13 @@ public sealed class UserSessionOnSecretKeyClientFixer : CodeFixProvider
         }
 
         // client.AdminAuth(key).CreateUser(arguments), or client?.AdminAuth(key).CreateUser(arguments)
-        var adminAuthName = SyntaxFactory.IdentifierName("AdminAuth");
+        var adminAuthName = SyntaxFactory.IdentifierName(SdkMembers.AdminAuth);
         ExpressionSyntax adminAuthAccess = auth is MemberAccessExpressionSyntax { Expression: var client }
             ? SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, client.WithoutTrivia(), adminAuthName)
             : SyntaxFactory.MemberBindingExpression(adminAuthName);
         var adminAuth = SyntaxFactory.InvocationExpression(adminAuthAccess, SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(key))));
         var createUser = SyntaxFactory.InvocationExpression(
-                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, adminAuth, SyntaxFactory.IdentifierName("CreateUser")),
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, adminAuth, SyntaxFactory.IdentifierName(SdkMembers.CreateUser)),
                 SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments)))
             .WithTriviaFrom(call)
             .WithAdditionalAnnotations(Formatter.Annotation, Rewritten);
@@ -152,7 +152,7 @@ public sealed class UserSessionOnSecretKeyClientFixer : CodeFixProvider
             return null;
         }
 
-        var identifierProperty = "Email";
+        var identifierProperty = SdkMembers.Email;
         if (Argument("type") is { } type)
         {
             var constant = model.GetConstantValue(type, cancellationToken);
@@ -161,7 +161,7 @@ public sealed class UserSessionOnSecretKeyClientFixer : CodeFixProvider
                 return null;
             }
 
-            identifierProperty = signUpType == PhoneSignUp ? "Phone" : "Email";
+            identifierProperty = signUpType == PhoneSignUp ? SdkMembers.Phone : SdkMembers.Email;
         }
 
         ExpressionSyntax? metadata = null;
@@ -171,7 +171,7 @@ public sealed class UserSessionOnSecretKeyClientFixer : CodeFixProvider
             if (options is not BaseObjectCreationExpressionSyntax creation
                 || creation.ArgumentList?.Arguments.Count > 0
                 || creation.Initializer?.Expressions.Count > 1
-                || (creation.Initializer?.Expressions.FirstOrDefault() is { } only && only is not AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "Data" } }))
+                || (creation.Initializer?.Expressions.FirstOrDefault() is { } only && only is not AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: SdkMembers.Data } }))
             {
                 return null;
             }
@@ -179,7 +179,7 @@ public sealed class UserSessionOnSecretKeyClientFixer : CodeFixProvider
             metadata = (creation.Initializer?.Expressions.FirstOrDefault() as AssignmentExpressionSyntax)?.Right;
         }
 
-        if (identifierProperty == "Email" && metadata is null)
+        if (identifierProperty == SdkMembers.Email && metadata is null)
         {
             return new[] { SyntaxFactory.Argument(identifier.WithoutTrivia()), SyntaxFactory.Argument(password.WithoutTrivia()) };
         }
@@ -187,11 +187,11 @@ public sealed class UserSessionOnSecretKeyClientFixer : CodeFixProvider
         var members = new List<ExpressionSyntax>
         {
             Assign(identifierProperty, identifier),
-            Assign("Password", password),
+            Assign(SdkMembers.Password, password),
         };
         if (metadata is not null)
         {
-            members.Add(Assign("UserMetadata", metadata));
+            members.Add(Assign(SdkMembers.UserMetadata, metadata));
         }
 
         var attributes = SyntaxFactory.ObjectCreationExpression(SyntaxFactory.ParseTypeName("global::Supabase.Gotrue.AdminUserAttributes").WithAdditionalAnnotations(Simplifier.Annotation))

@@ -44,6 +44,13 @@ internal static class SdkMembers
     public const string GetSessionFromUrl = "GetSessionFromUrl";
     public const string LoadSession = "LoadSession";
 
+    // AdminUserAttributes and SignUpOptions, which the SBK003 fix fills.
+    public const string Email = "Email";
+    public const string Phone = "Phone";
+    public const string Password = "Password";
+    public const string UserMetadata = "UserMetadata";
+    public const string Data = "Data";
+
     /// <summary>The child clients of <c>Supabase.Client</c>, which hold its key.</summary>
     public static bool IsChildClient(string name) => name is Auth or Postgrest or Functions or Realtime or Storage;
 

@@ -3,6 +3,61 @@ namespace SupabaseKeyAnalyzers.Tests.Infrastructure;
 /// <summary>Source fragments shared by tests that build C# at run time.</summary>
 public static class TestSources
 {
-    /// <summary>The usings every generated corpus starts with.</summary>
-    public const string Usings = "using System;\nusing System.Collections.Generic;\nusing System.Net.Http;\nusing System.Net.Http.Headers;\nusing System.Threading.Tasks;\n";
+    /// <summary>The usings every test source and generated corpus starts with (the Supabase SDK's namespaces included).</summary>
+    public const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using System.Net.Http;
+        using System.Net.Http.Headers;
+        using System.Threading.Tasks;
+        using Supabase;
+        using Supabase.Gotrue;
+        using Supabase.Gotrue.Interfaces;
+
+        """;
+
+    /// <summary>The token libraries' namespaces, after <see cref="Usings"/>, for the tests that reference them (SBK008).</summary>
+    public const string JwtUsings = """
+        using System.IdentityModel.Tokens.Jwt;
+        using System.Security.Claims;
+        using System.Text;
+        using Microsoft.IdentityModel.JsonWebTokens;
+        using Microsoft.IdentityModel.Tokens;
+
+        """;
+
+    /// <summary>
+    /// A dependency-injection and configuration surface with the real names and namespaces (the packages are not
+    /// referenced by the tests): <c>IConfiguration</c> with its indexer, <c>GetSection</c> and <c>GetValue&lt;T&gt;</c>,
+    /// and the <c>Add*</c> registrations.
+    /// </summary>
+    public const string Hosting = """
+        namespace Microsoft.Extensions.Configuration
+        {
+            public interface IConfiguration
+            {
+                string? this[string key] { get; }
+                IConfiguration GetSection(string key);
+            }
+
+            public static class ConfigurationBinder
+            {
+                public static T? GetValue<T>(this IConfiguration configuration, string key) => default;
+            }
+        }
+
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            public interface IServiceCollection
+            {
+            }
+
+            public static class ServiceCollectionServiceExtensions
+            {
+                public static IServiceCollection AddSingleton<TService>(this IServiceCollection services, System.Func<System.IServiceProvider, TService> factory) where TService : class => services;
+                public static IServiceCollection AddScoped<TService>(this IServiceCollection services, System.Func<System.IServiceProvider, TService> factory) where TService : class => services;
+                public static IServiceCollection AddSingleton<TService>(this IServiceCollection services, TService instance) where TService : class => services;
+            }
+        }
+        """;
 }

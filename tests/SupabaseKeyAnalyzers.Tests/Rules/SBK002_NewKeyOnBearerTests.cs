@@ -9,18 +9,9 @@ public class SBK002_NewKeyOnBearerTests
 {
     private static readonly string P = TestKeys.Publishable;
 
-    private static string Usings => """
-        using System;
-        using System.Collections.Generic;
-        using System.Net.Http;
-        using System.Net.Http.Headers;
-        using System.Threading.Tasks;
-
-        """;
-
     [Fact]
     public Task Reports_AuthenticationHeaderValue_on_any_request_headers()
-        => Verify.AnalyzerAsync(Usings + /* lang=c#-test */ $$"""
+        => Verify.AnalyzerAsync(TestSources.Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -38,7 +29,7 @@ public class SBK002_NewKeyOnBearerTests
 
     [Fact]
     public Task Reports_header_Add_with_concatenation_interpolation_and_Format()
-        => Verify.AnalyzerAsync(Usings + /* lang=c#-test */ $$"""
+        => Verify.AnalyzerAsync(TestSources.Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -55,7 +46,7 @@ public class SBK002_NewKeyOnBearerTests
 
     [Fact]
     public Task Reports_header_dictionaries_including_the_Supabase_options()
-        => Verify.AnalyzerAsync(Usings + /* lang=c#-test */ $$"""
+        => Verify.AnalyzerAsync(TestSources.Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -79,7 +70,7 @@ public class SBK002_NewKeyOnBearerTests
 
     [Fact]
     public Task Reports_the_token_of_Functions_Invoke()
-        => Verify.AnalyzerAsync(Usings + /* lang=c#-test */ $$"""
+        => Verify.AnalyzerAsync(TestSources.Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -107,7 +98,7 @@ public class SBK002_NewKeyOnBearerTests
                 public string Computed => "{{TestKeys.Secret}}";
             }
             """));
-        test.TestState.Sources.Add(("/0/Api.cs", Usings + /* lang=c#-test */ """
+        test.TestState.Sources.Add(("/0/Api.cs", TestSources.Usings + /* lang=c#-test */ """
             class Api
             {
                 readonly SupabaseSettings settings = new();
@@ -125,7 +116,7 @@ public class SBK002_NewKeyOnBearerTests
 
     [Fact]
     public Task Does_not_report_legacy_keys_user_tokens_unknown_values_apikey_or_other_schemes()
-        => Verify.AnalyzerAsync(Usings + /* lang=c#-test */ $$"""
+        => Verify.AnalyzerAsync(TestSources.Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -158,20 +149,20 @@ public class SBK002_NewKeyOnBearerTests
     [Fact]
     public Task The_message_shows_no_more_than_a_prefix()
         => Verify.AnalyzerAsync(
-            Usings + /* lang=c#-test */ $$"""
+            TestSources.Usings + /* lang=c#-test */ $$"""
             class Api
             {
-                void Configure(HttpClient client) => client.DefaultRequestHeaders.Add("Authorization", "Bearer {{P}}");
+                void Configure(HttpClient client) => {|#0:client.DefaultRequestHeaders.Add("Authorization", "Bearer {{P}}")|};
             }
             """,
             expected: new DiagnosticResult(RuleDescriptors.SBK002_NewKeyOnBearer)
-                .WithSpan(8, 42, 8, 102 + P.Length)
+                .WithLocation(0)
                 .WithArguments("sb_publishable_ key 'sb_publishable_" + TestKeys.PublishableBody[..6] + "…'"));
 
     [Fact]
     public Task Fix_rewrites_AuthenticationHeaderValue_to_an_apikey_header()
         => Verify.FixAsync(
-            Usings + /* lang=c#-test */ $$"""
+            TestSources.Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -183,7 +174,7 @@ public class SBK002_NewKeyOnBearerTests
                 }
             }
             """,
-            Usings + /* lang=c#-test */ $$"""
+            TestSources.Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -199,7 +190,7 @@ public class SBK002_NewKeyOnBearerTests
     [Fact]
     public Task Fix_rewrites_Add_TryAddWithoutValidation_and_literal_values()
         => Verify.FixAsync(
-            Usings + /* lang=c#-test */ $$"""
+            TestSources.Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -213,7 +204,7 @@ public class SBK002_NewKeyOnBearerTests
                 }
             }
             """,
-            Usings + /* lang=c#-test */ $$"""
+            TestSources.Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -231,7 +222,7 @@ public class SBK002_NewKeyOnBearerTests
     [Fact]
     public Task Fix_rewrites_initializers()
         => Verify.FixAsync(
-            Usings + /* lang=c#-test */ $$"""
+            TestSources.Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -251,7 +242,7 @@ public class SBK002_NewKeyOnBearerTests
                 };
             }
             """,
-            Usings + /* lang=c#-test */ $$"""
+            TestSources.Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -275,7 +266,7 @@ public class SBK002_NewKeyOnBearerTests
     [Fact]
     public Task Fix_removes_the_Bearer_header_when_apikey_is_already_set_to_the_same_key()
         => Verify.FixAsync(
-            Usings + /* lang=c#-test */ $$"""
+            TestSources.Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -294,7 +285,7 @@ public class SBK002_NewKeyOnBearerTests
                 };
             }
             """,
-            Usings + /* lang=c#-test */ $$"""
+            TestSources.Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -315,7 +306,7 @@ public class SBK002_NewKeyOnBearerTests
     [Fact]
     public Task Fix_moves_a_Functions_token_into_the_apikey_header()
         => Verify.FixAsync(
-            Usings + /* lang=c#-test */ $$"""
+            TestSources.Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -327,7 +318,7 @@ public class SBK002_NewKeyOnBearerTests
                 }
             }
             """,
-            Usings + /* lang=c#-test */ $$"""
+            TestSources.Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Key = "{{P}}";
@@ -342,7 +333,7 @@ public class SBK002_NewKeyOnBearerTests
 
     [Fact]
     public Task No_fix_where_the_rewrite_is_not_safe()
-        => Verify.NoFixAsync(Usings + /* lang=c#-test */ $$"""
+        => Verify.NoFixAsync(TestSources.Usings + /* lang=c#-test */ $$"""
             class Api
             {
                 const string Bearer = "Bearer {{P}}";
@@ -359,7 +350,7 @@ public class SBK002_NewKeyOnBearerTests
     [Fact]
     public Task Fix_applies_to_expression_bodied_members_and_lambdas()
         => Verify.FixAsync(
-            Usings + /* lang=c#-test */ $$"""
+            TestSources.Usings + /* lang=c#-test */ $$"""
             static class Api
             {
                 const string Key = "{{P}}";
@@ -371,7 +362,7 @@ public class SBK002_NewKeyOnBearerTests
                 public static Dictionary<string, string> Headers() => new() { {|SBK002:["Authorization"] = "Bearer " + Key|} };
             }
             """,
-            Usings + /* lang=c#-test */ $$"""
+            TestSources.Usings + /* lang=c#-test */ $$"""
             static class Api
             {
                 const string Key = "{{P}}";
@@ -386,7 +377,7 @@ public class SBK002_NewKeyOnBearerTests
 
     [Fact]
     public Task No_fix_where_the_assigned_value_is_used()
-        => Verify.NoFixAsync(Usings + /* lang=c#-test */ $$"""
+        => Verify.NoFixAsync(TestSources.Usings + /* lang=c#-test */ $$"""
             static class Api
             {
                 const string Key = "{{P}}";

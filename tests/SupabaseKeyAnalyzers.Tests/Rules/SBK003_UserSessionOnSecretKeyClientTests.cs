@@ -9,52 +9,71 @@ public class SBK003_UserSessionOnSecretKeyClientTests
 {
     private static readonly string S = TestKeys.Secret;
 
-    private static string Usings => """
-        using System;
-        using System.Collections.Generic;
-        using System.Threading.Tasks;
-        using Supabase.Gotrue;
+    /// <summary>Each way code holds a secret-key client before signing up on it: the members it needs, and the call.</summary>
+    private static readonly Dictionary<string, (string Members, string Call)> ReceiverShapes = new()
+    {
+        ["a local"] = ("", """
+            var local = new Supabase.Client("https://x.supabase.co", ServiceKey);
+            await {|SBK003:local.Auth.SignUp(email, password)|};
+            """),
+        ["a target-typed local with an empty fallback"] = ("", """
+            Client targetTyped = new("https://x.supabase.co", Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY") ?? "");
+            await {|SBK003:targetTyped.Auth.SignUp(Constants.SignUpType.Phone, "+15550100", password)|};
+            """),
+        ["a static readonly field with a legacy key"] = ("""
+            static readonly Client Shared = new("https://x.supabase.co", LegacyKey);
+            """, """
+            await {|SBK003:Shared.Auth.SignUp(email, password)|};
+            """),
+        ["a property initializer"] = ("""
+            Supabase.Client Admin { get; } = new Supabase.Client("https://x.supabase.co", ServiceKey);
+            """, """
+            await {|SBK003:Admin.Auth.SignUp(email, password)|};
+            """),
+        ["a field set in the constructor from the environment"] = ("""
+            readonly Supabase.Client fromConstructor;
+            readonly string key;
 
-        """;
+            Seeder()
+            {
+                key = Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY")!;
+                fromConstructor = new Supabase.Client("https://x.supabase.co", key);
+            }
+            """, """
+            await {|SBK003:fromConstructor.Auth.SignUp(email, password)|};
+            """),
+        ["an inline construction"] = ("", $$"""
+            await {|SBK003:new Supabase.Client("https://x.supabase.co", "{{TestKeys.OtherSecret}}").Auth.SignUp(email, password)|};
+            """),
+    };
 
-    [Fact]
-    public Task Reports_SignUp_on_clients_created_with_a_secret_key_through_every_receiver_shape()
-        => Verify.AnalyzerAsync(Usings + /* lang=c#-test */ $$"""
+    public static TheoryData<string> ReceiverShapeNames() => new(ReceiverShapes.Keys);
+
+    [Theory]
+    [MemberData(nameof(ReceiverShapeNames))]
+    public Task Reports_SignUp_on_a_client_created_with_a_secret_key_held_in(string shape)
+        => Verify.AnalyzerAsync(TestSources.Usings + /* lang=c#-test */ $$"""
             using Client = Supabase.Client;
 
             class Seeder
             {
                 const string ServiceKey = "{{S}}";
                 static readonly string LegacyKey = "{{TestKeys.ServiceRoleJwt}}";
-                static readonly Client Shared = new("https://x.supabase.co", LegacyKey);
-                readonly Supabase.Client fromConstructor;
-                readonly string key;
-
-                Supabase.Client Admin { get; } = new Supabase.Client("https://x.supabase.co", ServiceKey);
-
-                Seeder()
-                {
-                    key = Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY")!;
-                    fromConstructor = new Supabase.Client("https://x.supabase.co", key);
-                }
+            {{Indent(ReceiverShapes[shape].Members, 1)}}
 
                 async Task Run(string email, string password)
                 {
-                    var local = new Supabase.Client("https://x.supabase.co", ServiceKey);
-                    await {|SBK003:local.Auth.SignUp(email, password)|};
-                    Client targetTyped = new("https://x.supabase.co", Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY") ?? "");
-                    await {|SBK003:targetTyped.Auth.SignUp(Constants.SignUpType.Phone, "+15550100", password)|};
-                    await {|SBK003:Shared.Auth.SignUp(email, password)|};
-                    await {|SBK003:Admin.Auth.SignUp(email, password)|};
-                    await {|SBK003:fromConstructor.Auth.SignUp(email, password)|};
-                    await {|SBK003:new Supabase.Client("https://x.supabase.co", "{{TestKeys.OtherSecret}}").Auth.SignUp(email, password)|};
+            {{Indent(ReceiverShapes[shape].Call, 2)}}
                 }
             }
             """);
 
+    private static string Indent(string code, int levels)
+        => string.Join("\n", code.Split('\n').Select(line => line.Length == 0 ? line : new string(' ', 4 * levels) + line));
+
     [Fact]
     public Task Reports_a_Gotrue_client_whose_headers_carry_a_secret_key()
-        => Verify.AnalyzerAsync(Usings + /* lang=c#-test */ $$"""
+        => Verify.AnalyzerAsync(TestSources.Usings + /* lang=c#-test */ $$"""
             class Seeder
             {
                 const string ServiceKey = "{{S}}";
@@ -72,24 +91,24 @@ public class SBK003_UserSessionOnSecretKeyClientTests
     [Fact]
     public Task Reports_other_sign_in_calls_and_names_them()
         => Verify.AnalyzerAsync(
-            Usings + /* lang=c#-test */ $$"""
+            TestSources.Usings + /* lang=c#-test */ $$"""
             class Seeder
             {
                 async Task Run(string email, string password)
                 {
                     var client = new Supabase.Client("https://x.supabase.co", "{{S}}");
-                    await client.Auth.SignInWithPassword(email, password);
+                    await {|#0:client.Auth.SignInWithPassword(email, password)|};
                     await {|SBK003:client.Auth.SignIn(email, password)|};
                 }
             }
             """,
             expected: new DiagnosticResult(RuleDescriptors.SBK003_UserSessionOnSecretKeyClient)
-                .WithSpan(10, 15, 10, 62)
+                .WithLocation(0)
                 .WithArguments("SignInWithPassword", "sb_secret_ key 'sb_secret_" + TestKeys.SecretBody[..6] + "…'", "sign users in on a separate client created with the publishable key"));
 
     [Fact]
     public Task Does_not_report_publishable_anon_or_unknown_keys_user_types_or_CreateUser()
-        => Verify.AnalyzerAsync(Usings + /* lang=c#-test */ $$"""
+        => Verify.AnalyzerAsync(TestSources.Usings + /* lang=c#-test */ $$"""
             namespace MyApp
             {
                 class Client
@@ -131,7 +150,7 @@ public class SBK003_UserSessionOnSecretKeyClientTests
     [Fact]
     public Task Fix_rewrites_the_email_overload()
         => Verify.FixAsync(
-            Usings + /* lang=c#-test */ $$"""
+            TestSources.Usings + /* lang=c#-test */ $$"""
             class Seeder
             {
                 const string ServiceKey = "{{S}}";
@@ -148,7 +167,7 @@ public class SBK003_UserSessionOnSecretKeyClientTests
                 }
             }
             """,
-            Usings + /* lang=c#-test */ $$"""
+            TestSources.Usings + /* lang=c#-test */ $$"""
             class Seeder
             {
                 const string ServiceKey = "{{S}}";
@@ -169,7 +188,7 @@ public class SBK003_UserSessionOnSecretKeyClientTests
     [Fact]
     public Task Fix_rewrites_the_phone_and_options_overloads_to_AdminUserAttributes()
         => Verify.FixAsync(
-            Usings + /* lang=c#-test */ $$"""
+            TestSources.Usings + /* lang=c#-test */ $$"""
             static class Keys
             {
                 public static readonly string Service = "{{TestKeys.ServiceRoleJwt}}";
@@ -187,7 +206,7 @@ public class SBK003_UserSessionOnSecretKeyClientTests
                 }
             }
             """,
-            Usings + /* lang=c#-test */ $$"""
+            TestSources.Usings + /* lang=c#-test */ $$"""
             static class Keys
             {
                 public static readonly string Service = "{{TestKeys.ServiceRoleJwt}}";
@@ -209,7 +228,7 @@ public class SBK003_UserSessionOnSecretKeyClientTests
     [Fact]
     public Task Fix_uses_the_environment_lookup_and_fields_assigned_in_a_constructor()
         => Verify.FixAsync(
-            Usings + /* lang=c#-test */ """
+            TestSources.Usings + /* lang=c#-test */ """
             class Seeder
             {
                 private readonly Supabase.Client client;
@@ -230,7 +249,7 @@ public class SBK003_UserSessionOnSecretKeyClientTests
                 }
             }
             """,
-            Usings + /* lang=c#-test */ """
+            TestSources.Usings + /* lang=c#-test */ """
             class Seeder
             {
                 private readonly Supabase.Client client;
@@ -254,7 +273,7 @@ public class SBK003_UserSessionOnSecretKeyClientTests
 
     [Fact]
     public Task No_fix_where_the_result_is_used_as_a_session_or_the_key_is_out_of_scope()
-        => Verify.NoFixAsync(Usings + /* lang=c#-test */ $$"""
+        => Verify.NoFixAsync(TestSources.Usings + /* lang=c#-test */ $$"""
             class Seeder
             {
                 Supabase.Client Create(string key) => new Supabase.Client("https://x.supabase.co", key);
@@ -270,32 +289,6 @@ public class SBK003_UserSessionOnSecretKeyClientTests
                 }
             }
             """);
-
-    /// <summary>A dependency-injection and configuration surface with the real names (the packages are not referenced here).</summary>
-    private const string Hosting = """
-        namespace Microsoft.Extensions.Configuration
-        {
-            public interface IConfiguration
-            {
-                string? this[string key] { get; }
-                IConfiguration GetSection(string key);
-            }
-        }
-
-        namespace Microsoft.Extensions.DependencyInjection
-        {
-            public interface IServiceCollection
-            {
-            }
-
-            public static class ServiceCollectionServiceExtensions
-            {
-                public static IServiceCollection AddSingleton<TService>(this IServiceCollection services, System.Func<System.IServiceProvider, TService> factory) where TService : class => services;
-                public static IServiceCollection AddScoped<TService>(this IServiceCollection services, System.Func<System.IServiceProvider, TService> factory) where TService : class => services;
-                public static IServiceCollection AddSingleton<TService>(this IServiceCollection services, TService instance) where TService : class => services;
-            }
-        }
-        """;
 
     [Fact]
     public Task Follows_a_const_key_through_a_local_and_a_property_set_in_another_class_constructor()
@@ -355,7 +348,7 @@ public class SBK003_UserSessionOnSecretKeyClientTests
     [Fact]
     public Task Follows_null_forgiving_and_throwing_coalesce_static_holders_and_named_arguments()
         => Verify.FilesAsync(
-            Usings + /* lang=c#-test */ """
+            TestSources.Usings + /* lang=c#-test */ """
             static class Db
             {
                 const string Url = "https://x.supabase.co";
@@ -386,7 +379,7 @@ public class SBK003_UserSessionOnSecretKeyClientTests
                 }
             }
             """,
-            Usings + /* lang=c#-test */ """
+            TestSources.Usings + /* lang=c#-test */ """
             class Other
             {
                 async Task Run(string email, string password)
@@ -401,7 +394,7 @@ public class SBK003_UserSessionOnSecretKeyClientTests
 
     [Fact]
     public Task Follows_options_headers_set_in_initializers_and_after_construction()
-        => Verify.AnalyzerAsync(Usings + /* lang=c#-test */ $$"""
+        => Verify.AnalyzerAsync(TestSources.Usings + /* lang=c#-test */ $$"""
             class Seeder
             {
                 const string Secret = "{{S}}";
@@ -429,7 +422,7 @@ public class SBK003_UserSessionOnSecretKeyClientTests
     [Fact]
     public Task Follows_dependency_injection_and_configuration_keys()
         => Verify.FilesAsync(
-            Hosting,
+            TestSources.Hosting,
             /* lang=c#-test */ """
             using Microsoft.Extensions.Configuration;
             using Microsoft.Extensions.DependencyInjection;
@@ -449,7 +442,7 @@ public class SBK003_UserSessionOnSecretKeyClientTests
 
     [Fact]
     public Task Reports_every_call_that_stores_a_session_and_names_it()
-        => Verify.AnalyzerAsync(Usings + /* lang=c#-test */ $$"""
+        => Verify.AnalyzerAsync(TestSources.Usings + /* lang=c#-test */ $$"""
             class Seeder
             {
                 private readonly Supabase.Client _admin = new("https://x.supabase.co", Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY"));
@@ -477,23 +470,23 @@ public class SBK003_UserSessionOnSecretKeyClientTests
     [Fact]
     public Task The_message_names_the_call_and_the_source()
         => Verify.AnalyzerAsync(
-            Usings + /* lang=c#-test */ """
+            TestSources.Usings + /* lang=c#-test */ """
             class Seeder
             {
                 private readonly Supabase.Client _admin = new("https://x.supabase.co", Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY"));
 
-                Task Run(string accessToken, string refreshToken) => _admin.Auth.SetSession(accessToken, refreshToken);
+                Task Run(string accessToken, string refreshToken) => {|#0:_admin.Auth.SetSession(accessToken, refreshToken)|};
             }
             """,
             expected: new DiagnosticResult(RuleDescriptors.SBK003_UserSessionOnSecretKeyClient)
-                .WithSpan(9, 58, 9, 107)
+                .WithLocation(0)
                 .WithArguments("SetSession", "the SUPABASE_SECRET_KEY environment variable", "sign users in on a separate client created with the publishable key"));
 
     [Fact]
     public Task Publishable_anon_mixed_and_unknown_sources_in_the_same_shapes_are_not_reported()
         => Verify.FilesAsync(
-            Hosting,
-            Usings + /* lang=c#-test */ $$"""
+            TestSources.Hosting,
+            TestSources.Usings + /* lang=c#-test */ $$"""
             using Microsoft.Extensions.Configuration;
             using Microsoft.Extensions.DependencyInjection;
 
@@ -554,7 +547,7 @@ public class SBK003_UserSessionOnSecretKeyClientTests
     [Fact]
     public Task Fix_applies_in_every_shape_and_passes_the_key_with_a_visible_null_check()
         => Verify.FixAsync(
-            Usings + /* lang=c#-test */ """
+            TestSources.Usings + /* lang=c#-test */ """
             class Seeder
             {
                 private readonly Supabase.Client _client;
@@ -579,7 +572,7 @@ public class SBK003_UserSessionOnSecretKeyClientTests
                 }
             }
             """,
-            Usings + /* lang=c#-test */ """
+            TestSources.Usings + /* lang=c#-test */ """
             class Seeder
             {
                 private readonly Supabase.Client _client;

@@ -10,17 +10,58 @@ public class SBK005_UserTokenOnSecretKeyClientTests
 {
     private static readonly string S = TestKeys.Secret;
 
-    private static string Usings => """
-        using System;
-        using System.Collections.Generic;
-        using System.Threading.Tasks;
-        using Supabase;
+    /// <summary>Each site that puts a user token on Authorization for a client that holds a secret key.</summary>
+    private static readonly Dictionary<string, string> Sites = new()
+    {
+        ["a Supabase.Client options initializer"] = """
+            var options = new SupabaseOptions { Headers = { {|SBK005:["Authorization"] = "Bearer " + userJwt|} } };
+            var admin = new Supabase.Client(Url, Secret, options);
+            """,
+        ["a later write to the options' headers"] = """
+            var options = new SupabaseOptions();
+            options.Headers.Add("X-Client-Info", "app");
+            {|SBK005:options.Headers["Authorization"] = $"Bearer {session.AccessToken}"|};
+            var admin = new Supabase.Client(Url, Secret, options);
+            """,
+        ["a new header dictionary from the environment's secret key"] = $$"""
+            var replaced = new SupabaseOptions { Headers = new Dictionary<string, string> { {|SBK005:{ "Authorization", "Bearer {{TestKeys.UserJwt}}" }|} } };
+            var other = new Supabase.Client(Url, Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY"), replaced);
+            """,
+        ["the Postgrest options' headers by indexer"] = """
+            var admin = new Supabase.Client(Url, Secret);
+            {|SBK005:admin.Postgrest.Options.Headers["Authorization"] = "Bearer " + userJwt|};
+            """,
+        ["the Postgrest options' headers by Add"] = """
+            var admin = new Supabase.Client(Url, Secret);
+            {|SBK005:admin.Postgrest.Options.Headers.Add("Authorization", "Bearer " + userJwt)|};
+            """,
+        ["a child client's GetHeaders"] = """
+            var admin = new Supabase.Client(Url, Secret);
+            {|SBK005:admin.Postgrest.GetHeaders = () => new Dictionary<string, string> { ["Authorization"] = "Bearer " + userJwt }|};
+            """,
+        ["Realtime SetAuth"] = """
+            var admin = new Supabase.Client(Url, Secret);
+            {|SBK005:admin.Realtime.SetAuth(userJwt)|};
+            """,
+        ["Functions InvokeFunctionOptions"] = """
+            var admin = new Supabase.Client(Url, Secret);
+            await admin.Functions.Invoke("hello", options: new Supabase.Functions.Client.InvokeFunctionOptions { Headers = { {|SBK005:["Authorization"] = "Bearer " + userJwt|} } });
+            """,
+        ["a Gotrue client's options"] = """
+            var gotrueOptions = new Supabase.Gotrue.ClientOptions { Headers = { ["apikey"] = Secret, {|SBK005:["Authorization"] = "Bearer " + userJwt|} } };
+            var auth = new Supabase.Gotrue.Client(gotrueOptions);
+            """,
+        ["a Postgrest client's options"] = """
+            var rest = new Supabase.Postgrest.Client(Url + "/rest/v1", new Supabase.Postgrest.ClientOptions { Headers = { ["apikey"] = Secret, {|SBK005:["Authorization"] = "Bearer " + userJwt|} } });
+            """,
+    };
 
-        """;
+    public static TheoryData<string> SiteNames() => new(Sites.Keys);
 
-    [Fact]
-    public Task Reports_every_site_that_puts_a_user_token_on_Authorization()
-        => Verify.AnalyzerAsync(Usings + /* lang=c#-test */ $$"""
+    [Theory]
+    [MemberData(nameof(SiteNames))]
+    public Task Reports_a_user_token_on_Authorization_through(string site)
+        => Verify.AnalyzerAsync(TestSources.Usings + /* lang=c#-test */ $$"""
             class Handler
             {
                 const string Url = "https://x.supabase.co";
@@ -28,23 +69,8 @@ public class SBK005_UserTokenOnSecretKeyClientTests
 
                 async Task Run(string userJwt, Supabase.Gotrue.Session session)
                 {
-                    var options = new SupabaseOptions { Headers = { {|SBK005:["Authorization"] = "Bearer " + userJwt|} } };
-                    options.Headers.Add("X-Client-Info", "app");
-                    {|SBK005:options.Headers["Authorization"] = $"Bearer {session.AccessToken}"|};
-                    var admin = new Supabase.Client(Url, Secret, options);
-
-                    var replaced = new SupabaseOptions { Headers = new Dictionary<string, string> { {|SBK005:{ "Authorization", "Bearer {{TestKeys.UserJwt}}" }|} } };
-                    var other = new Supabase.Client(Url, Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY"), replaced);
-
-                    {|SBK005:admin.Postgrest.Options.Headers["Authorization"] = "Bearer " + userJwt|};
-                    {|SBK005:admin.Postgrest.Options.Headers.Add("Authorization", "Bearer " + userJwt)|};
-                    {|SBK005:admin.Postgrest.GetHeaders = () => new Dictionary<string, string> { ["Authorization"] = "Bearer " + userJwt }|};
-                    {|SBK005:admin.Realtime.SetAuth(userJwt)|};
-                    await admin.Functions.Invoke("hello", options: new Supabase.Functions.Client.InvokeFunctionOptions { Headers = { {|SBK005:["Authorization"] = "Bearer " + userJwt|} } });
-
-                    var gotrueOptions = new Supabase.Gotrue.ClientOptions { Headers = { ["apikey"] = Secret, {|SBK005:["Authorization"] = "Bearer " + userJwt|} } };
-                    var auth = new Supabase.Gotrue.Client(gotrueOptions);
-                    var rest = new Supabase.Postgrest.Client(Url + "/rest/v1", new Supabase.Postgrest.ClientOptions { Headers = { ["apikey"] = Secret, {|SBK005:["Authorization"] = "Bearer " + userJwt|} } });
+            {{string.Join("\n", Sites[site].Split('\n').Select(line => line.Length == 0 ? line : "        " + line))}}
+                    await Task.CompletedTask;
                 }
             }
             """);
@@ -52,7 +78,7 @@ public class SBK005_UserTokenOnSecretKeyClientTests
     [Fact]
     public Task The_message_names_the_client_and_its_key()
         => Verify.AnalyzerAsync(
-            Usings + /* lang=c#-test */ """
+            TestSources.Usings + /* lang=c#-test */ """
             class Handler
             {
                 void Run(Supabase.Client admin, string userJwt)
@@ -62,18 +88,18 @@ public class SBK005_UserTokenOnSecretKeyClientTests
                 void Run(string userJwt)
                 {
                     var admin = new Supabase.Client("https://x.supabase.co", Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY"));
-                    admin.Realtime.SetAuth(userJwt);
+                    {|#0:admin.Realtime.SetAuth(userJwt)|};
                 }
             }
             """,
             expected: new DiagnosticResult(RuleDescriptors.SBK005_UserTokenOnSecretKeyClient)
-                .WithSpan(14, 9, 14, 40)
+                .WithLocation(0)
                 .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
                 .WithArguments("'admin'", "the SUPABASE_SERVICE_ROLE_KEY environment variable"));
 
     [Fact]
     public Task Does_not_report_the_same_secret_key_publishable_clients_or_unknown_keys()
-        => Verify.AnalyzerAsync(Usings + /* lang=c#-test */ $$"""
+        => Verify.AnalyzerAsync(TestSources.Usings + /* lang=c#-test */ $$"""
             class Handler
             {
                 const string Url = "https://x.supabase.co";
@@ -101,7 +127,7 @@ public class SBK005_UserTokenOnSecretKeyClientTests
 
     [Fact]
     public Task Follows_the_client_through_fields_and_dependency_injection()
-        => Verify.AnalyzerAsync(Usings + /* lang=c#-test */ $$"""
+        => Verify.AnalyzerAsync(TestSources.Usings + /* lang=c#-test */ $$"""
             static class Db
             {
                 public static readonly Supabase.Client Admin = new("https://x.supabase.co", "{{TestKeys.ServiceRoleJwt}}");
@@ -116,7 +142,7 @@ public class SBK005_UserTokenOnSecretKeyClientTests
     [Fact]
     public Task Fix_uses_the_one_publishable_constant()
         => Verify.FixAsync(
-            Usings + /* lang=c#-test */ $$"""
+            TestSources.Usings + /* lang=c#-test */ $$"""
             static class Keys
             {
                 public const string Publishable = "{{TestKeys.Publishable}}";
@@ -132,7 +158,7 @@ public class SBK005_UserTokenOnSecretKeyClientTests
                 }
             }
             """,
-            Usings + /* lang=c#-test */ $$"""
+            TestSources.Usings + /* lang=c#-test */ $$"""
             static class Keys
             {
                 public const string Publishable = "{{TestKeys.Publishable}}";
@@ -152,7 +178,7 @@ public class SBK005_UserTokenOnSecretKeyClientTests
     [Fact]
     public Task Fix_reads_the_publishable_key_from_the_environment_when_no_constant_exists()
         => Verify.FixAsync(
-            Usings + /* lang=c#-test */ """
+            TestSources.Usings + /* lang=c#-test */ """
             class Handler
             {
                 Supabase.Client Create(string userJwt)
@@ -163,7 +189,7 @@ public class SBK005_UserTokenOnSecretKeyClientTests
                 }
             }
             """,
-            Usings + /* lang=c#-test */ """
+            TestSources.Usings + /* lang=c#-test */ """
             class Handler
             {
                 Supabase.Client Create(string userJwt)
@@ -182,7 +208,7 @@ public class SBK005_UserTokenOnSecretKeyClientTests
         {
             CodeActionEquivalenceKey = nameof(UserTokenOnSecretKeyClientFixer) + ".RemoveOverride",
             CodeActionIndex = 1,
-            TestCode = Usings + /* lang=c#-test */ $$"""
+            TestCode = TestSources.Usings + /* lang=c#-test */ $$"""
                 class Handler
                 {
                     void Run(string userJwt)
@@ -194,7 +220,7 @@ public class SBK005_UserTokenOnSecretKeyClientTests
                     }
                 }
                 """,
-            FixedCode = Usings + /* lang=c#-test */ $$"""
+            FixedCode = TestSources.Usings + /* lang=c#-test */ $$"""
                 class Handler
                 {
                     void Run(string userJwt)

@@ -9,12 +9,8 @@ public class SBK006_SecretKeyClientKeepsSessionsTests
 {
     private static readonly string S = TestKeys.Secret;
 
-    private static string Usings => """
-        using System;
-        using Supabase;
-        using Supabase.Gotrue;
-        using Supabase.Gotrue.Interfaces;
-
+    /// <summary>A session handler that saves sessions, after the shared usings.</summary>
+    private static string Prelude => TestSources.Usings + """
         class FileSessionHandler : IGotrueSessionPersistence<Session>
         {
             public void SaveSession(Session session) { }
@@ -26,7 +22,7 @@ public class SBK006_SecretKeyClientKeepsSessionsTests
 
     [Fact]
     public Task Reports_a_session_handler_and_SetPersistence_on_secret_key_clients()
-        => Verify.AnalyzerAsync(Usings + /* lang=c#-test */ $$"""
+        => Verify.AnalyzerAsync(Prelude + /* lang=c#-test */ $$"""
             class Admin
             {
                 static readonly Supabase.Client Shared = new("https://x.supabase.co", Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY"));
@@ -50,24 +46,24 @@ public class SBK006_SecretKeyClientKeepsSessionsTests
     [Fact]
     public Task The_message_names_the_client_its_key_and_what_keeps_sessions()
         => Verify.AnalyzerAsync(
-            Usings + /* lang=c#-test */ """
+            Prelude + /* lang=c#-test */ """
             class Admin
             {
                 void Run()
                 {
                     var admin = new Supabase.Client("https://x.supabase.co", Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY"));
-                    admin.Auth.SetPersistence(new FileSessionHandler());
+                    {|#0:admin.Auth.SetPersistence(new FileSessionHandler())|};
                 }
             }
             """,
             expected: new DiagnosticResult(RuleDescriptors.SBK006_SecretKeyClientKeepsSessions)
-                .WithSpan(17, 9, 17, 60)
+                .WithLocation(0)
                 .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
                 .WithArguments("'admin'", "the SUPABASE_SERVICE_ROLE_KEY environment variable", "SetPersistence saves every session"));
 
     [Fact]
     public Task Does_not_report_publishable_clients_the_default_handler_or_unknown_keys()
-        => Verify.AnalyzerAsync(Usings + /* lang=c#-test */ $$"""
+        => Verify.AnalyzerAsync(Prelude + /* lang=c#-test */ $$"""
             class App
             {
                 void Run(string key)
@@ -84,7 +80,7 @@ public class SBK006_SecretKeyClientKeepsSessionsTests
     [Fact]
     public Task Fix_removes_the_handler_and_turns_token_refresh_off()
         => Verify.FixAsync(
-            Usings + /* lang=c#-test */ $$"""
+            Prelude + /* lang=c#-test */ $$"""
             class Admin
             {
                 void Run()
@@ -101,7 +97,7 @@ public class SBK006_SecretKeyClientKeepsSessionsTests
                 }
             }
             """,
-            Usings + /* lang=c#-test */ $$"""
+            Prelude + /* lang=c#-test */ $$"""
             class Admin
             {
                 void Run()

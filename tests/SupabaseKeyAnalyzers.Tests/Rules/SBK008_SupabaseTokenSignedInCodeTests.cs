@@ -10,21 +10,12 @@ namespace SupabaseKeyAnalyzers.Tests.Rules;
 
 public class SBK008_SupabaseTokenSignedInCodeTests
 {
-    private const string Usings = """
-        using System;
-        using System.Collections.Generic;
-        using System.IdentityModel.Tokens.Jwt;
-        using System.Security.Claims;
-        using System.Text;
-        using Microsoft.IdentityModel.JsonWebTokens;
-        using Microsoft.IdentityModel.Tokens;
-
-        """;
+    private const string Prelude = TestSources.Usings + TestSources.JwtUsings;
 
     /// <summary>The real token libraries, referenced as a user's project would.</summary>
     private static Task VerifyAsync([System.Diagnostics.CodeAnalysis.StringSyntax("C#-test")] string source, params DiagnosticResult[] expected)
     {
-        var test = new SupabaseTest<SupabaseTokenSignedInCodeAnalyzer> { TestCode = Usings + source };
+        var test = new SupabaseTest<SupabaseTokenSignedInCodeAnalyzer> { TestCode = Prelude + source };
         foreach (var type in new[] { typeof(JwtSecurityToken), typeof(SecurityTokenDescriptor), typeof(JsonWebTokenHandler), typeof(Microsoft.IdentityModel.Logging.LogHelper), typeof(Microsoft.IdentityModel.Abstractions.IIdentityLogger) })
         {
             test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(type.Assembly.Location));
@@ -82,10 +73,10 @@ public class SBK008_SupabaseTokenSignedInCodeTests
             """
             class Tokens
             {
-                object Mint() => new JwtSecurityToken(audience: "authenticated");
+                object Mint() => {|#0:new JwtSecurityToken(audience: "authenticated")|};
             }
             """,
-            new DiagnosticResult(RuleDescriptors.SBK008_SupabaseTokenSignedInCode).WithSpan(10, 22, 10, 69).WithArguments("audience 'authenticated'"));
+            new DiagnosticResult(RuleDescriptors.SBK008_SupabaseTokenSignedInCode).WithLocation(0).WithArguments("audience 'authenticated'"));
 
     [Fact]
     public Task Does_not_report_tokens_for_other_issuers_audiences_and_roles()
