@@ -41,22 +41,6 @@ internal sealed class SupabaseCompilationStart
             },
             ImmutableArray.Create(kinds));
 
-    /// <summary>
-    /// Runs <paramref name="action"/> at the start of every operation block (a method body, an initializer) in the trees
-    /// <paramref name="gate"/> admits. For findings that lie elsewhere in the block than the operation that reveals them
-    /// (an options write a few lines above the client it configures): the IDE analyzes a block at a time, and shows a
-    /// diagnostic and its fixes only when it is reported by an action on the code it analyzed.
-    /// </summary>
-    public void RegisterOperationBlockStartAction(Action<OperationBlockContext> action, TreeGate gate)
-        => start.RegisterOperationBlockStartAction(context =>
-        {
-            var tree = context.OperationBlocks.IsEmpty ? null : context.OperationBlocks[0].Syntax.SyntaxTree;
-            if (tree is not null && Analyzes(tree, context.IsGeneratedCode, gate, context.CancellationToken))
-            {
-                action(new OperationBlockContext(context));
-            }
-        });
-
     /// <summary>Runs <paramref name="action"/> once per analyzed tree that <paramref name="gate"/> admits.</summary>
     public void RegisterSemanticModelAction(Action<SemanticModelContext> action, TreeGate gate)
         => start.RegisterSemanticModelAction(context =>
@@ -136,32 +120,4 @@ internal readonly struct AdditionalFileContext
     public CancellationToken CancellationToken => context.CancellationToken;
 
     public void Report(Diagnostic diagnostic) => context.ReportDiagnostic(diagnostic);
-}
-
-/// <summary>One operation block being analyzed: its operations of the kinds asked for, then its end, where findings are reported.</summary>
-internal readonly struct OperationBlockContext
-{
-    private readonly OperationBlockStartAnalysisContext context;
-
-#pragma warning disable RS1012 // The actions are registered on 'context' by the Register* methods below, on the rule's behalf.
-    public OperationBlockContext(OperationBlockStartAnalysisContext context) => this.context = context;
-#pragma warning restore RS1012
-
-    public CancellationToken CancellationToken => context.CancellationToken;
-
-    /// <summary>Runs <paramref name="action"/> on every operation of <paramref name="kinds"/> in the block.</summary>
-    public void RegisterOperationAction(Action<IOperation> action, params OperationKind[] kinds)
-        => context.RegisterOperationAction(c => action(c.Operation), ImmutableArray.Create(kinds));
-
-    /// <summary>Runs <paramref name="action"/> when the whole block has been seen; it reports through the action it is handed.</summary>
-    public void RegisterEndAction(Action<Action<Diagnostic>, CancellationToken> action)
-        => context.RegisterOperationBlockEndAction(end => action(
-            diagnostic =>
-            {
-                if (RazorCode.IsReportable(diagnostic.Location))
-                {
-                    end.ReportDiagnostic(diagnostic);
-                }
-            },
-            end.CancellationToken));
 }

@@ -25,8 +25,8 @@ public class AnalyzerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        compilation = CorpusCompilation.Create(Corpus.Generate(Files));
-        options = CorpusCompilation.Options("build_property.UsingMicrosoftNETSdkWeb", "true");
+        compilation = CorpusCompilation.Create(Corpus.Generate(Files, SupabaseShape.Realistic));
+        options = CorpusCompilation.Options("build_property.UsingMicrosoftNETSdkBlazorWebAssembly", "true");
         package = Testing.PackageAnalyzers.Create();
         floor = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
     }

@@ -9,11 +9,14 @@ using SupabaseKeyAnalyzers.Testing;
 namespace SupabaseKeyAnalyzers.Benchmarks;
 
 /// <summary>
-/// The package's analyzers against the compiler's binding time, as in a build or an IDE where the compilation is
-/// already bound: binding is <c>GetDiagnostics()</c> on a fresh clone (best of three); an analyzer set's cost is the
-/// sum of its analyzers' <c>ExecutionTime</c> telemetry after the clone was bound (sequential analysis), each
-/// analyzer's best of five. The same for an empty analyzer registering the same callbacks (the floor) and for Sonar's
-/// S6418 hard-coded-secret rule, on the default runtime settings (tiered compilation on, as in a build).
+/// The package's analyzers as a user's build and IDE see them, on corpora shaped like real projects (see
+/// <see cref="SupabaseShape"/>) in a Blazor WebAssembly compilation that references the Supabase packages. The
+/// compilation is bound first, as in a build or an IDE: binding is <c>GetDiagnostics()</c> on a fresh clone (best of
+/// three); an analyzer set's cost is the sum of its analyzers' <c>ExecutionTime</c> telemetry after the clone was bound
+/// (sequential analysis), each analyzer's best of five. Baselines measured in the same run: an empty analyzer
+/// registering the same callbacks (the floor) and Sonar's S6418 hard-coded-secret rule. Then the IDE's view: the
+/// semantic analysis of one document (<c>GetAnalyzerSemanticDiagnosticsAsync(model, …)</c>) in a 2,000-file
+/// compilation, median over documents, package against floor.
 /// </summary>
 public static class BindingRatios
 {
@@ -22,34 +25,90 @@ public static class BindingRatios
     /// <summary>Analyzer runs: each analyzer's best of five (a GC pause lands in whichever callback runs when it happens).</summary>
     private const int AnalyzerRuns = 5;
 
+    /// <summary>The options a Blazor WebAssembly project passes (a client project: every rule is on).</summary>
+    private static AnalyzerOptions ClientOptions => CorpusCompilation.Options("build_property.UsingMicrosoftNETSdkBlazorWebAssembly", "true");
+
     /// <param name="withSonar">False for a quick look while working on the analyzers (S6418 takes most of the run).</param>
-    public static async Task<int> Run(bool withSonar)
+    public static async Task<int> Run(bool withSonar, int? onlyFiles = null)
     {
         var package = PackageAnalyzers.Create();
         var floor = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
         var sonar = withSonar ? LoadSonarS6418() : ImmutableArray<DiagnosticAnalyzer>.Empty;
-        var options = CorpusCompilation.Options("build_property.UsingMicrosoftNETSdkWeb", "true");
 
-        Console.WriteLine("| corpus | binding | package | package / binding | floor / binding | S6418 / binding | package / S6418 |");
-        Console.WriteLine("|---|---|---|---|---|---|---|");
+        Console.WriteLine("| corpus | binding | package | package / binding | floor / binding | package / floor | S6418 / binding | package / S6418 |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
         var details = new List<string>();
-        foreach (var (name, files, supabaseEvery) in new[] { ("1,000 files, no key", 1000, 0), ("4,000 files, no key", 4000, 0), ("1,000 files, keys and clients in every file", 1000, 1) })
+        foreach (var (name, files, shape) in new[]
         {
-            var compilation = CorpusCompilation.Create(Corpus.Generate(files, supabaseEvery));
+            ("1,000 files, a client in 1 file of 50", 1000, SupabaseShape.Realistic),
+            ("4,000 files, a client in 1 file of 50", 4000, SupabaseShape.Realistic),
+            ("1,000 files, keys and misused clients in every file", 1000, SupabaseShape.Everywhere),
+            ("4,000 files, keys and misused clients in every file", 4000, SupabaseShape.Everywhere),
+        })
+        {
+            if (onlyFiles is { } only && (files != only || shape != SupabaseShape.Realistic))
+            {
+                continue;
+            }
+
+            var compilation = CorpusCompilation.Create(Corpus.Generate(files, shape));
             var sonarCompilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(compilation.Options.SpecificDiagnosticOptions.SetItem("S6418", ReportDiagnostic.Warn)));
             var binding = Best(Runs, () => compilation.Clone().GetDiagnostics());
-            var (packageTime, perAnalyzer) = await AnalyzerTimeAsync(compilation, package, options);
-            var (floorTime, _) = await AnalyzerTimeAsync(compilation, floor, options);
-            var (sonarTime, _) = withSonar ? await AnalyzerTimeAsync(sonarCompilation, sonar, options) : (TimeSpan.Zero, "");
+            var (packageTime, perAnalyzer, diagnostics) = await AnalyzerTimeAsync(compilation, package);
+            var (floorTime, _, _) = await AnalyzerTimeAsync(compilation, floor);
+            var (sonarTime, _, _) = withSonar ? await AnalyzerTimeAsync(sonarCompilation, sonar) : (TimeSpan.Zero, "", 0);
             Console.WriteLine(
-                $"| {name} | {Ms(binding)} | {Ms(packageTime)} | {Percent(packageTime, binding)} | {Percent(floorTime, binding)} | {(withSonar ? Percent(sonarTime, binding) : "-")} | {(withSonar ? $"{packageTime / sonarTime:F2}x" : "-")} |");
-            details.Add($"{name}: {perAnalyzer}");
+                $"| {name} | {Ms(binding)} | {Ms(packageTime)} | {Percent(packageTime, binding)} | {Percent(floorTime, binding)} | {packageTime / floorTime:F2}x | {(withSonar ? Percent(sonarTime, binding) : "-")} | {(withSonar ? $"{packageTime / sonarTime:F2}x" : "-")} |");
+            details.Add($"{name}: {diagnostics} diagnostics; floor {Ms(floorTime)}; {perAnalyzer}");
+            Console.Error.WriteLine(details[^1]);
         }
 
         Console.WriteLine();
         details.ForEach(Console.WriteLine);
+        if (onlyFiles is null)
+        {
+            Console.WriteLine();
+            await PerDocumentAsync(2000, package, floor);
+        }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Editing one file in the IDE: the semantic analysis of that document in a bound 2,000-file compilation, for every
+    /// tenth document (the Supabase files among them), median and 90th percentile, package against floor.
+    /// </summary>
+    private static async Task PerDocumentAsync(int files, ImmutableArray<DiagnosticAnalyzer> package, ImmutableArray<DiagnosticAnalyzer> floor)
+    {
+        var compilation = CorpusCompilation.Create(Corpus.Generate(files, SupabaseShape.Realistic));
+        var trees = compilation.SyntaxTrees.Where((_, i) => i % 10 == 1).ToList();
+        var results = new List<string>();
+        foreach (var (name, analyzers) in new[] { ("floor", floor), ("package", package) })
+        {
+            var cwa = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(ClientOptions, null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+            cwa.Compilation.GetDiagnostics();
+
+            // The first document pays the compilation-start actions, as the first edit of a session does: reported apart.
+            var first = cwa.Compilation.GetSemanticModel(cwa.Compilation.SyntaxTrees.First());
+            var firstTime = Stopwatch.StartNew();
+            await cwa.GetAnalyzerSemanticDiagnosticsAsync(first, null, CancellationToken.None);
+            firstTime.Stop();
+
+            var times = new List<double>();
+            foreach (var tree in trees)
+            {
+                var model = cwa.Compilation.GetSemanticModel(cwa.Compilation.SyntaxTrees.First(t => t.FilePath == tree.FilePath));
+                var watch = Stopwatch.StartNew();
+                await cwa.GetAnalyzerSemanticDiagnosticsAsync(model, null, CancellationToken.None);
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            times.Sort();
+            results.Add($"{name}: median {times[times.Count / 2]:F2} ms, 90th percentile {times[times.Count * 9 / 10]:F2} ms over {times.Count} documents (first document {firstTime.Elapsed.TotalMilliseconds:F0} ms)");
+        }
+
+        Console.WriteLine($"One document's semantic analysis in a {files:N0}-file compilation (a client in 1 file of 50):");
+        results.ForEach(r => Console.WriteLine("  " + r));
     }
 
     private static string Ms(TimeSpan time) => $"{time.TotalMilliseconds:F0} ms";
@@ -71,16 +130,17 @@ public static class BindingRatios
         return best;
     }
 
-    /// <summary>The sum of each analyzer's best time over <see cref="AnalyzerRuns"/> runs, and those times.</summary>
-    private static async Task<(TimeSpan Total, string PerAnalyzer)> AnalyzerTimeAsync(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options)
+    /// <summary>The sum of each analyzer's best time over <see cref="AnalyzerRuns"/> runs, those times, and how many diagnostics the set reported.</summary>
+    private static async Task<(TimeSpan Total, string PerAnalyzer, int Diagnostics)> AnalyzerTimeAsync(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
         var best = analyzers.ToDictionary(a => a, _ => TimeSpan.MaxValue);
+        var diagnostics = 0;
         for (var i = 0; i < AnalyzerRuns; i++)
         {
             GC.Collect();
-            var cwa = compilation.Clone().WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+            var cwa = compilation.Clone().WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(ClientOptions, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
             cwa.Compilation.GetDiagnostics();
-            await cwa.GetAnalyzerDiagnosticsAsync();
+            diagnostics = (await cwa.GetAnalyzerDiagnosticsAsync()).Length;
             foreach (var analyzer in analyzers)
             {
                 var time = (await cwa.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime;
@@ -89,7 +149,7 @@ public static class BindingRatios
         }
 
         var total = best.Values.Aggregate(TimeSpan.Zero, (sum, time) => sum + time);
-        return (total, string.Join(", ", analyzers.Select(a => $"{a.GetType().Name} {Ms(best[a])}")));
+        return (total, string.Join(", ", analyzers.Select(a => $"{a.GetType().Name} {best[a].TotalMilliseconds:F1} ms")), diagnostics);
     }
 
     /// <summary>The analyzers of SonarAnalyzer.CSharp that implement S6418, loaded from the package the benchmark restores.</summary>

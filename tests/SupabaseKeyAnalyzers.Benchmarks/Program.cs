@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Microsoft.CodeAnalysis.Diagnostics;
 using SupabaseKeyAnalyzers.Benchmarks;
 
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks                   BenchmarkDotNet: analyzers vs floor vs compile
@@ -6,9 +7,42 @@ using SupabaseKeyAnalyzers.Benchmarks;
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- quick            each analyzer alone against the floor (a quick look)
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios           analyzer time vs binding, floor and Sonar's S6418 (the README's figures)
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios --no-sonar the same without S6418 (a few minutes instead of about twenty)
+// dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios --no-sonar --only 1000   only the realistic corpus of that size
 if (args.Length > 0 && args[0] == "ratios")
 {
-    return await BindingRatios.Run(withSonar: !args.Contains("--no-sonar"));
+    var only = Array.IndexOf(args, "--only");
+    return await BindingRatios.Run(withSonar: !args.Contains("--no-sonar"), onlyFiles: only > 0 ? int.Parse(args[only + 1], System.Globalization.CultureInfo.InvariantCulture) : null);
+}
+
+if (args.Length > 0 && args[0] == "profile")
+{
+    // For a CPU profiler (dotnet-trace collect -- …): one analyzer, repeatedly, on the realistic 1,000-file corpus.
+    var compilation = CorpusCompilation.Create(Corpus.Generate(1000, SupabaseShape.Realistic));
+    var options = CorpusCompilation.Options("build_property.UsingMicrosoftNETSdkBlazorWebAssembly", "true");
+    if (args[1] == "scan")
+    {
+        var scan = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            SupabaseKeyAnalyzers.Internals.TreeText.MayName(tree, "SessionHandler", CancellationToken.None);
+        }
+
+        Console.WriteLine($"identifier scan of {compilation.SyntaxTrees.Count()} trees: {scan.ElapsedMilliseconds} ms");
+        return 0;
+    }
+
+    var analyzer = args[1] == nameof(EmptyAnalyzer) ? new EmptyAnalyzer() : SupabaseKeyAnalyzers.Testing.PackageAnalyzers.Create().Single(a => a.GetType().Name == args[1]);
+    for (var i = 0; i < 5; i++)
+    {
+        var cwa = compilation.Clone().WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create(analyzer), new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+        cwa.Compilation.GetDiagnostics();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await cwa.GetAnalyzerDiagnosticsAsync();
+        var telemetry = await cwa.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
+        Console.WriteLine($"run {i}: analysis {watch.ElapsedMilliseconds} ms wall, {telemetry.ExecutionTime.TotalMilliseconds:F1} ms in the analyzer's callbacks");
+    }
+
+    return 0;
 }
 
 if (args.Length > 0 && args[0] == "quick")

@@ -12,8 +12,8 @@ public static class QuickComparison
 {
     public static int Run(int files, int runs)
     {
-        var compilation = CorpusCompilation.Create(Corpus.Generate(files));
-        var options = CorpusCompilation.Options("build_property.UsingMicrosoftNETSdkWeb", "true");
+        var compilation = CorpusCompilation.Create(Corpus.Generate(files, SupabaseShape.Realistic));
+        var options = CorpusCompilation.Options("build_property.UsingMicrosoftNETSdkBlazorWebAssembly", "true");
         var analyzers = PackageAnalyzers.Create().ToList();
 
         var configurations = new List<(string Name, ImmutableArray<DiagnosticAnalyzer> Analyzers)> { ("floor (empty analyzer)", ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer())) };

@@ -30,7 +30,7 @@ public static partial class ReportAnalyzer
               </ItemGroup>
             </Project>
             """);
-        foreach (var (path, text) in Corpus.Generate(files))
+        foreach (var (path, text) in Corpus.Generate(files, SupabaseShape.Realistic))
         {
             var full = Path.Combine(project, path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);

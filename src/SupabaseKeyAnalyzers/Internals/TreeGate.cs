@@ -1,118 +1,77 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using SupabaseKeyAnalyzers.SupabaseSdk;
 
 namespace SupabaseKeyAnalyzers.Internals;
 
 /// <summary>
-/// Whether a syntax tree can hold what a rule matches, decided from the tree's identifiers alone (no binding) and
-/// cached per tree, like the key scan's candidates: an unchanged file is not looked at again in the next compilation
-/// of an editing session. A rule's gate names the identifiers one of which any code it reports must contain (a member
-/// the rule matches by name: <c>SignUp</c>, <c>SessionHandler</c>…), so that a tree without them costs the rule one
-/// shared identifier pass and nothing else. Every gate's words come from <see cref="Words"/>; one pass per tree
-/// records which of them occur, for all gates at once.
+/// Whether a syntax tree can hold what a rule matches, decided from the tree's text alone
+/// (<see cref="TreeText"/>, no binding) and cached per tree, like the key scan's candidates: an unchanged file is
+/// not looked at again in the next compilation of an editing session. A rule's gate names the identifiers one of which
+/// any code it reports must contain (a member the rule matches by name: <c>SignUp</c>, <c>SessionHandler</c>…; a
+/// prefix such as <c>SignIn</c> covers <c>SignInWithPassword</c>), so that a tree without them costs the rule one
+/// search of its text and a cached lookup per callback, and nothing else.
 /// </summary>
 internal sealed class TreeGate
 {
     /// <summary>Every tree: for rules whose matches cannot be told from identifiers.</summary>
-    public static readonly TreeGate Everywhere = new(0, Array.Empty<string>());
+    public static readonly TreeGate Everywhere = new(Array.Empty<string>());
 
-    /// <summary>
-    /// The identifiers any gate may name, each one bit of a tree's <see cref="Scan"/>. A word that ends in <c>*</c> is a
-    /// prefix (<c>SignIn*</c> for <c>SignInWithPassword</c>, <c>SignInWithOtp</c>…).
-    /// </summary>
-    private static readonly string[] Words =
+    private static readonly object Admitted = true;
+    private static readonly object Refused = false;
+
+    private readonly string[] words;
+    private readonly ConditionalWeakTable<SyntaxTree, object> answers = new();
+    private readonly ConditionalWeakTable<SyntaxTree, object>.CreateValueCallback decide;
+
+    /// <summary>The last tree asked about and the answer: callbacks come tree by tree, so most questions end here.</summary>
+    private Tuple<SyntaxTree, bool>? last;
+
+    private TreeGate(string[] words)
     {
-        SdkMembers.Headers, SdkMembers.GetHeaders, SdkMembers.SetAuth, SdkMembers.SessionHandler, SdkMembers.SetPersistence,
-        SdkMembers.SignUp, SdkMembers.SignInPrefix + "*", SdkMembers.SetSession, SdkMembers.VerifyOtp, SdkMembers.ExchangeCodeForSession,
-        SdkMembers.GetSessionFromUrl, SdkMembers.LoadSession,
-    };
-
-    private static readonly Dictionary<string, int> ExactBits = new(StringComparer.Ordinal);
-    private static readonly List<(string Prefix, int Bit)> PrefixBits = new();
-    private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<long>> Scans = new();
-
-    private readonly long mask;
-
-    static TreeGate()
-    {
-        for (var i = 0; i < Words.Length; i++)
-        {
-            if (Words[i].EndsWith("*", StringComparison.Ordinal))
-            {
-                PrefixBits.Add((Words[i].Substring(0, Words[i].Length - 1), i));
-            }
-            else
-            {
-                ExactBits[Words[i]] = i;
-            }
-        }
-    }
-
-    private TreeGate(long mask, string[] words)
-    {
-        this.mask = mask;
-        AdmittedBy = words;
+        this.words = words;
+        decide = tree => Decide(tree) ? Admitted : Refused;
     }
 
     /// <summary>The words this gate admits a tree on.</summary>
-    public IReadOnlyList<string> AdmittedBy { get; }
+    public IReadOnlyList<string> Words => words;
 
-    /// <summary>A gate admitting the trees that contain any of <paramref name="words"/> (each one of <see cref="Words"/>).</summary>
-    public static TreeGate AnyOf(params string[] words)
-    {
-        long mask = 0;
-        foreach (var word in words)
-        {
-            var bit = Array.IndexOf(Words, word);
-            if (bit < 0)
-            {
-                throw new ArgumentException("'" + word + "' is not a TreeGate word; add it to TreeGate.Words.", nameof(words));
-            }
-
-            mask |= 1L << bit;
-        }
-
-        return new TreeGate(mask, words);
-    }
+    /// <summary>A gate admitting the trees that name any of <paramref name="words"/>.</summary>
+    public static TreeGate AnyOf(params string[] words) => new(words.ToArray());
 
     /// <summary>True when the tree can hold what the rule matches.</summary>
     public bool Admits(SyntaxTree tree, CancellationToken cancellationToken)
-        => mask == 0 || (Scan(tree, cancellationToken) & mask) != 0;
-
-    /// <summary>Which of <see cref="Words"/> the tree's identifiers contain, one bit each.</summary>
-    internal static long Scan(SyntaxTree tree, CancellationToken cancellationToken)
-        => Scans.GetValue(tree, t => new StrongBox<long>(ScanIdentifiers(t, cancellationToken))).Value;
-
-    private static long ScanIdentifiers(SyntaxTree tree, CancellationToken cancellationToken)
     {
-        long found = 0;
-        foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
+        if (words.Length == 0)
         {
-            if (!token.IsKind(SyntaxKind.IdentifierToken))
-            {
-                continue;
-            }
+            return true;
+        }
 
-            var text = token.ValueText;
-            if (ExactBits.TryGetValue(text, out var bit))
-            {
-                found |= 1L << bit;
-            }
+        var cached = last;
+        if (cached is not null && ReferenceEquals(cached.Item1, tree))
+        {
+            return cached.Item2;
+        }
 
-            foreach (var (prefix, prefixBit) in PrefixBits)
+        cancellationToken.ThrowIfCancellationRequested();
+        var answer = (bool)answers.GetValue(tree, decide);
+        last = Tuple.Create(tree, answer);
+        return answer;
+    }
+
+    private bool Decide(SyntaxTree tree)
+    {
+        foreach (var word in words)
+        {
+            if (TreeText.MayName(tree, word, CancellationToken.None))
             {
-                if (text.StartsWith(prefix, StringComparison.Ordinal))
-                {
-                    found |= 1L << prefixBit;
-                }
+                return true;
             }
         }
 
-        return found;
+        return false;
     }
 }

@@ -62,7 +62,7 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
         public void AnalyzeAssignment(OperationContext context)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (!MayAssignAuthorization(assignment.Syntax) || assignment.Target is not IPropertyReferenceOperation target)
+            if (!HeaderSyntax.MayAssignAuthorization(assignment.Syntax) || assignment.Target is not IPropertyReferenceOperation target)
             {
                 return;
             }
@@ -107,7 +107,7 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
             switch (method.Name)
             {
                 case "Add" or "TryAdd" or "TryAddWithoutValidation":
-                    if (method.Parameters.Length != 2 || !MayNameAuthorization(invocation.Syntax) || invocation.Arguments.Length != 2
+                    if (method.Parameters.Length != 2 || !HeaderSyntax.MayNameAuthorization(invocation.Syntax) || invocation.Arguments.Length != 2
                         || method.Parameters[0].Type.SpecialType != SpecialType.System_String
                         || method.Parameters[1].Type.SpecialType != SpecialType.System_String)
                     {
@@ -147,31 +147,6 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
                     return;
             }
         }
-
-        /// <summary>
-        /// Syntax-only gate, before any child operation is built: the target of <c>x = …</c> can be the
-        /// <c>Authorization</c> property or an indexer (<c>h["Authorization"]</c>, <c>["Authorization"] = …</c>).
-        /// </summary>
-        private static bool MayAssignAuthorization(SyntaxNode syntax) => syntax is AssignmentExpressionSyntax { Left: var left } && left switch
-        {
-            ElementAccessExpressionSyntax { ArgumentList.Arguments: { Count: 1 } arguments } => MayBeAuthorization(arguments[0].Expression),
-            ImplicitElementAccessSyntax { ArgumentList.Arguments: { Count: 1 } arguments } => MayBeAuthorization(arguments[0].Expression),
-            MemberAccessExpressionSyntax { Name.Identifier.ValueText: SupabaseHeaders.Authorization } => true,
-            IdentifierNameSyntax { Identifier.ValueText: SupabaseHeaders.Authorization } => true,
-            _ => false,
-        };
-
-        /// <summary>Syntax-only gate for <c>Add(name, value)</c> and <c>{ name, value }</c>: the name can be <c>Authorization</c>.</summary>
-        private static bool MayNameAuthorization(SyntaxNode syntax) => syntax switch
-        {
-            InvocationExpressionSyntax { ArgumentList.Arguments: { Count: 2 } arguments } => MayBeAuthorization(arguments[0].Expression),
-            InitializerExpressionSyntax { Expressions: { Count: 2 } pair } => MayBeAuthorization(pair[0]),
-            _ => false,
-        };
-
-        /// <summary>False only for a string literal that is not <c>Authorization</c>: anything else may resolve to it.</summary>
-        private static bool MayBeAuthorization(ExpressionSyntax name)
-            => name is not LiteralExpressionSyntax literal || SupabaseHeaders.IsAuthorization(literal.Token.ValueText);
 
         /// <summary>Reports when <paramref name="value"/> resolves to <c>Bearer &lt;new-format key&gt;</c>.</summary>
         private void ReportBearerValue(OperationContext context, IOperation value, SyntaxNode location, BearerSink sink)

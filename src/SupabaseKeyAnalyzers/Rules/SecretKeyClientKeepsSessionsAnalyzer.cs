@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -36,7 +35,7 @@ public sealed class SecretKeyClientKeepsSessionsAnalyzer : SupabaseAnalyzer
         {
             if (clients.Sdk.Client is not null && clients.Sdk.Options is not null)
             {
-                start.RegisterOperationBlockStartAction(block => AnalyzeBlock(block, clients), Gate);
+                start.RegisterOperationAction(c => AnalyzeAssignment(c, clients), Gate, OperationKind.SimpleAssignment);
             }
 
             if (clients.Sdk.GotrueClientInterface is not null)
@@ -47,52 +46,28 @@ public sealed class SecretKeyClientKeepsSessionsAnalyzer : SupabaseAnalyzer
     }
 
     /// <summary>
-    /// <c>new Supabase.Client(url, secret, options)</c> whose options set a <c>SessionHandler</c>: the clients of the
-    /// block are collected as the driver meets them and judged at its end, where the assignments in the same block are
-    /// reported (<see cref="SupabaseCompilationStart.RegisterOperationBlockStartAction"/>).
+    /// <c>SessionHandler = …</c>, in an options initializer or through the local or field holding the options: reported
+    /// when those are the options of a <c>Supabase.Client</c> built in the same body with a secret key, from the
+    /// assignment's own action (so that the IDE shows it and its fix when it analyzes the assignment's line).
     /// </summary>
-    private static void AnalyzeBlock(OperationBlockContext block, SupabaseClients clients)
+    private static void AnalyzeAssignment(OperationContext context, SupabaseClients clients)
     {
-        var creations = new ConcurrentQueue<IObjectCreationOperation>();
-        block.RegisterOperationAction(
-            operation =>
-            {
-                if (operation.Type.IsOrDerivesFrom(clients.Sdk.Client))
-                {
-                    creations.Enqueue((IObjectCreationOperation)operation);
-                }
-            },
-            OperationKind.ObjectCreation);
-        block.RegisterEndAction((report, cancellationToken) =>
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is not IMemberReferenceOperation { Member.Name: SdkMembers.SessionHandler }
+            || clients.Sdk.IsDefaultSessionHandler(ValueFlowResolver.Unwrap(assignment.Value)?.Type))
         {
-            foreach (var creation in creations)
+            return;
+        }
+
+        foreach (var (client, options) in clients.ClientsWithOptionsIn(assignment.Root()))
+        {
+            if (client is IObjectCreationOperation creation && creation.Type.IsOrDerivesFrom(clients.Sdk.Client)
+                && clients.OptionsWrites(options, context.CancellationToken).Any(w => w.Member == SdkMembers.SessionHandler && w.Syntax == assignment.Syntax)
+                && clients.KeyOf(creation, context.CancellationToken) is { IsSecret: true } key)
             {
-                AnalyzeCreation(creation, clients, report, cancellationToken);
+                var target = OptionsTargetOf(clients, options, creation.Syntax.SyntaxTree, context.CancellationToken);
+                Report(context.Report, assignment.Syntax, key, "This Supabase.Client", "its options set a SessionHandler that saves sessions", target);
             }
-        });
-    }
-
-    private static void AnalyzeCreation(IObjectCreationOperation creation, SupabaseClients clients, System.Action<Diagnostic> report, CancellationToken cancellationToken)
-    {
-        if (clients.Sdk.Construction(creation) is not { Options: { } options })
-        {
-            return;
-        }
-
-        var body = creation.Root().Syntax;
-        var writes = clients.OptionsWrites(options, cancellationToken)
-            .Where(w => w.Member == SdkMembers.SessionHandler && w.Syntax.SyntaxTree == body.SyntaxTree && body.Span.Contains(w.Syntax.Span)
-                        && !clients.Sdk.IsDefaultSessionHandler(ValueFlowResolver.Unwrap(w.Value)?.Type))
-            .ToList();
-        if (writes.Count == 0 || clients.KeyOf(creation, cancellationToken) is not { IsSecret: true } key)
-        {
-            return;
-        }
-
-        var target = OptionsTargetOf(clients, options, creation.Syntax.SyntaxTree, cancellationToken);
-        foreach (var write in writes)
-        {
-            Report(report, write.Syntax, key, "This Supabase.Client", "its options set a SessionHandler that saves sessions", target);
         }
     }
 

@@ -34,7 +34,7 @@ public sealed class UserSessionOnSecretKeyClientAnalyzer : SupabaseAnalyzer
 
     /// <summary>Code this rule reports calls one of the session-storing methods by name.</summary>
     private static readonly TreeGate Gate = TreeGate.AnyOf(
-        SdkMembers.SignUp, SdkMembers.SignInPrefix + "*", SdkMembers.SetSession, SdkMembers.VerifyOtp, SdkMembers.ExchangeCodeForSession, SdkMembers.GetSessionFromUrl, SdkMembers.LoadSession);
+        SdkMembers.SignUp, SdkMembers.SignInPrefix, SdkMembers.SetSession, SdkMembers.VerifyOtp, SdkMembers.ExchangeCodeForSession, SdkMembers.GetSessionFromUrl, SdkMembers.LoadSession);
 
     internal override void OnCompilationStart(SupabaseCompilationStart start)
     {

@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SupabaseKeyAnalyzers.Internals;
@@ -32,66 +32,39 @@ public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
     {
         if (SupabaseClients.For(start.Compilation) is { } clients)
         {
-            start.RegisterOperationBlockStartAction(block => AnalyzeBlock(block, clients), Gate);
             start.RegisterOperationAction(c => AnalyzeInvocation(c, clients), Gate, OperationKind.Invocation);
             start.RegisterOperationAction(c => AnalyzeAssignment(c, clients), Gate, OperationKind.SimpleAssignment);
         }
     }
 
     /// <summary>
-    /// The options reaching <c>new Supabase.Client(url, key, options)</c>, <c>new Gotrue.Client(options)</c>,
-    /// <c>new Postgrest.Client(url, options)</c> and Functions' <c>Invoke(…, options)</c>: collected as the driver meets
-    /// them and judged at the block's end, where the header writes in the same block are reported
-    /// (<see cref="SupabaseCompilationStart.RegisterOperationBlockStartAction"/>).
+    /// A write of an <c>Authorization</c> header (<c>["Authorization"] = …</c> in an initializer,
+    /// <c>options.Headers["Authorization"] = …</c>, <c>.Add("Authorization", …)</c>): reported when it is a write to
+    /// the options of a client built (or a Functions call made) in the same body, as
+    /// <see cref="SupabaseClients.ClientsWithOptionsIn"/> finds them. Reported from the write's own action, so that the
+    /// IDE shows it and its fixes when it analyzes the write's line.
     /// </summary>
-    private static void AnalyzeBlock(OperationBlockContext block, SupabaseClients clients)
+    private static void AnalyzeHeaderWrite(OperationContext context, SupabaseClients clients, IOperation write)
     {
-        var clientsWithOptions = new ConcurrentQueue<(IOperation Client, IOperation Options, string Name)>();
-        block.RegisterOperationAction(
-            operation =>
-            {
-                if (operation is IObjectCreationOperation creation && clients.Sdk.Construction(creation) is { Options: { } options })
-                {
-                    clientsWithOptions.Enqueue((creation, options, "This " + creation.Type!.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)));
-                }
-                else if (operation is IInvocationOperation invocation && clients.Sdk.IsFunctionsInvoke(invocation)
-                         && SupabaseModel.Argument(invocation.Arguments, SupabaseModel.InvokeOptionsOrdinal) is { } invokeOptions)
-                {
-                    clientsWithOptions.Enqueue((invocation.Instance!, invokeOptions, clients.Describe(invocation.Instance)));
-                }
-            },
-            OperationKind.ObjectCreation,
-            OperationKind.Invocation);
-        block.RegisterEndAction((report, cancellationToken) =>
-        {
-            foreach (var (client, options, name) in clientsWithOptions)
-            {
-                AnalyzeOptions(clients, client, options, name, report, cancellationToken);
-            }
-        });
-    }
-
-    /// <summary>
-    /// The <c>Authorization</c> header writes of the options a client is built with. Only writes in the same body as
-    /// the client's construction are reported (<c>options.Headers["Authorization"] = …</c> a few lines above it): the
-    /// IDE analyzes a body at a time and shows a diagnostic (and its fixes) only in the code it analyzed.
-    /// </summary>
-    private static void AnalyzeOptions(SupabaseClients clients, IOperation client, IOperation options, string name, System.Action<Diagnostic> report, CancellationToken cancellationToken)
-    {
-        var body = client.Root().Syntax;
-        var writes = clients.OptionsWrites(options, cancellationToken)
-            .Where(w => w.Member == SdkMembers.Headers && SupabaseHeaders.IsAuthorization(w.Header) && w.Syntax.SyntaxTree == body.SyntaxTree && body.Span.Contains(w.Syntax.Span))
-            .ToList();
-        if (writes.Count == 0 || clients.KeyOf(client, cancellationToken) is not { IsSecret: true } key)
+        if (clients.HeaderEntry(write, context.CancellationToken) is not { } entry || !SupabaseHeaders.IsAuthorization(entry.Header))
         {
             return;
         }
 
-        foreach (var write in writes)
+        var userToken = (bool?)null;
+        foreach (var (client, options) in clients.ClientsWithOptionsIn(write.Root()))
         {
-            if (IsUserToken(clients, write.Value, cancellationToken))
+            if (!clients.OptionsWrites(options, context.CancellationToken).Any(w => w.Member == SdkMembers.Headers && w.Syntax == write.Syntax)
+                || clients.KeyOf(client, context.CancellationToken) is not { IsSecret: true } key)
             {
-                Report(report, write.Syntax, key, name);
+                continue;
+            }
+
+            userToken ??= IsUserToken(clients, entry.Value, context.CancellationToken);
+            if (userToken == true)
+            {
+                var name = client is IObjectCreationOperation creation ? "This " + creation.Type!.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) : clients.Describe(client);
+                Report(context.Report, write.Syntax, key, name);
             }
         }
     }
@@ -109,9 +82,13 @@ public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
                 Report(context.Report, invocation.Syntax, key, clients.Describe(invocation.Instance));
             }
         }
-        else if (method.Name is "Add" or "TryAdd" && invocation.Arguments.Length == 2 && PostgrestOptionsHeadersOwner(invocation.Instance, clients) is { } owner)
+        else if (method.Name is "Add" or "TryAdd" && HeaderSyntax.MayNameAuthorization(invocation.Syntax) && invocation.Arguments.Length == 2)
         {
-            if (SupabaseHeaders.IsAuthorization(clients.Resolver.Text(SupabaseModel.Argument(invocation.Arguments, 0), context.CancellationToken))
+            if (PostgrestOptionsHeadersOwner(invocation.Instance, clients) is not { } owner)
+            {
+                AnalyzeHeaderWrite(context, clients, invocation);
+            }
+            else if (SupabaseHeaders.IsAuthorization(clients.Resolver.Text(SupabaseModel.Argument(invocation.Arguments, 0), context.CancellationToken))
                 && clients.KeyOf(owner, context.CancellationToken) is { IsSecret: true } postgrestKey
                 && IsUserToken(clients, SupabaseModel.Argument(invocation.Arguments, 1)!, context.CancellationToken))
             {
@@ -124,6 +101,13 @@ public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
     private static void AnalyzeAssignment(OperationContext context, SupabaseClients clients)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (!HeaderSyntax.MayAssignAuthorizationEntry(assignment.Syntax)
+            && assignment.Syntax is not AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: SdkMembers.GetHeaders } or IdentifierNameSyntax { Identifier.ValueText: SdkMembers.GetHeaders } })
+        {
+            // Syntax first: neither an Authorization entry nor GetHeaders, so no child operation is built.
+            return;
+        }
+
         switch (assignment.Target)
         {
             case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer when PostgrestOptionsHeadersOwner(indexer.Instance, clients) is { } owner:
@@ -134,6 +118,10 @@ public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
                     Report(context.Report, assignment.Syntax, key, clients.Describe(owner));
                 }
 
+                break;
+
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 }:
+                AnalyzeHeaderWrite(context, clients, assignment);
                 break;
 
             case IPropertyReferenceOperation { Property.Name: SdkMembers.GetHeaders, Instance: { } child }

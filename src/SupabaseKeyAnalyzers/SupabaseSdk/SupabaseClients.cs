@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -43,6 +44,9 @@ internal sealed class SupabaseClients
 {
     private static readonly ConditionalWeakTable<Compilation, SupabaseClients?> Cache = new();
 
+    /// <summary>The key of each client held in a field or property, computed once: many calls go through one shared client.</summary>
+    private readonly ConcurrentDictionary<ISymbol, HeldKey> memberKeys = new(SymbolEqualityComparer.Default);
+
     private SupabaseClients(SupabaseModel model)
     {
         Sdk = model;
@@ -67,7 +71,15 @@ internal sealed class SupabaseClients
     /// </summary>
     public HeldKey KeyOf(IOperation? client, CancellationToken cancellationToken)
     {
-        var values = Resolver.Values(Sdk.Umbrella(client) ?? client, cancellationToken);
+        client = Sdk.Umbrella(client) ?? client;
+        return ValueFlowResolver.Unwrap(client) is IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol { IsIndexer: false } } member
+            ? memberKeys.GetOrAdd(member.Member.OriginalDefinition, _ => Compute(member, cancellationToken))
+            : Compute(client, cancellationToken);
+    }
+
+    private HeldKey Compute(IOperation? client, CancellationToken cancellationToken)
+    {
+        var values = Resolver.Values(client, cancellationToken);
         var sources = ImmutableArray.CreateBuilder<KeySource>();
         IOperation? keyArgument = null;
         foreach (var value in values)
@@ -89,6 +101,27 @@ internal sealed class SupabaseClients
     {
         var text = (Sdk.Umbrella(client) ?? client)?.Syntax.ToString() ?? "client";
         return "'" + (text.Length > 40 ? text.Substring(0, 40) + "…" : text) + "'";
+    }
+
+    /// <summary>
+    /// The clients built in <paramref name="block"/> with options (<see cref="SupabaseModel.Construction"/>), and the
+    /// Functions calls made there with options, each with that options argument: where a write to options found in the
+    /// block can take effect.
+    /// </summary>
+    public IEnumerable<(IOperation Client, IOperation Options)> ClientsWithOptionsIn(IOperation block)
+    {
+        foreach (var operation in block.Descendants())
+        {
+            switch (operation)
+            {
+                case IObjectCreationOperation creation when Sdk.Construction(creation) is { Options: { } options }:
+                    yield return (creation, options);
+                    break;
+                case IInvocationOperation invocation when Sdk.IsFunctionsInvoke(invocation) && SupabaseModel.Argument(invocation.Arguments, SupabaseModel.InvokeOptionsOrdinal) is { } options:
+                    yield return (invocation.Instance!, options);
+                    break;
+            }
+        }
     }
 
     /// <summary>The objects <paramref name="client"/> can be, for rules that look at how a client was built.</summary>

@@ -43,6 +43,9 @@ internal sealed class ValueFlowResolver
 
     private static readonly ImmutableArray<FlowValue> UnknownValue = ImmutableArray.Create(FlowValue.Unknown);
 
+    /// <summary>The dependency-injection registrations followed (<c>Microsoft.Extensions.DependencyInjection</c>).</summary>
+    private static readonly string[] RegistrationNames = { "AddSingleton", "AddScoped", "AddTransient", "TryAddSingleton", "TryAddScoped", "TryAddTransient" };
+
     private readonly Compilation compilation;
     private readonly IValueFlowConventions conventions;
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<FlowValue>> members = new(SymbolEqualityComparer.Default);
@@ -70,6 +73,12 @@ internal sealed class ValueFlowResolver
     /// <summary>The one string <paramref name="operation"/> always holds, or null.</summary>
     public string? Text(IOperation? operation, CancellationToken cancellationToken)
     {
+        if (Unwrap(operation) is { ConstantValue.HasValue: true } constant)
+        {
+            // A literal or a constant: known without a walk (most header names and schemes are).
+            return constant.ConstantValue.Value as string;
+        }
+
         var values = Values(operation, cancellationToken);
         return values.Length == 1 && values[0].Kind == FlowValueKind.Text ? values[0].Text : null;
     }
@@ -145,6 +154,12 @@ internal sealed class ValueFlowResolver
         var found = new Dictionary<ITypeSymbol, ImmutableArray<IOperation>.Builder>(SymbolEqualityComparer.Default);
         foreach (var tree in compilation.SyntaxTrees)
         {
+            if (!TreeText.MayName(tree, "Add", CancellationToken.None) || !RegistrationNames.Any(name => TreeText.MayName(tree, name, CancellationToken.None)))
+            {
+                // Only the trees that name a registration method can register a service.
+                continue;
+            }
+
             SemanticModel? model = null;
             foreach (var call in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
             {
@@ -182,7 +197,7 @@ internal sealed class ValueFlowResolver
 
         return found.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutable(), (IEqualityComparer<ITypeSymbol>)SymbolEqualityComparer.Default);
 
-        static bool IsRegistration(string name) => name is "AddSingleton" or "AddScoped" or "AddTransient" or "TryAddSingleton" or "TryAddScoped" or "TryAddTransient";
+        static bool IsRegistration(string name) => Array.IndexOf(RegistrationNames, name) >= 0;
 
         static void Add(Dictionary<ITypeSymbol, ImmutableArray<IOperation>.Builder> found, ITypeSymbol? service, IOperation value)
         {

@@ -48,19 +48,15 @@ internal readonly struct SymbolWrite
 
 /// <summary>
 /// The one answer to "which writes reach this symbol?": a local's writes from the body it is declared in, a field's or
-/// property's from a compilation-wide index by name (built once per compilation, on first use, then checked by
-/// symbol), and the writes made through a holder (<c>options.Headers["apikey"] = …</c>, <c>claims.Add(…)</c>).
+/// property's from the trees whose text names it (<see cref="TreeText"/>: a member is looked for in a few trees,
+/// not in every tree of the compilation; each candidate is checked by symbol), and the writes made through a holder
+/// (<c>options.Headers["apikey"] = …</c>, <c>claims.Add(…)</c>).
 /// </summary>
 internal sealed class WriteFinder
 {
     private readonly Compilation compilation;
-    private readonly Lazy<ImmutableDictionary<string, ImmutableArray<SyntaxNode>>> writesByName;
 
-    public WriteFinder(Compilation compilation)
-    {
-        this.compilation = compilation;
-        writesByName = new Lazy<ImmutableDictionary<string, ImmutableArray<SyntaxNode>>>(IndexWrites, LazyThreadSafetyMode.ExecutionAndPublication);
-    }
+    public WriteFinder(Compilation compilation) => this.compilation = compilation;
 
     /// <summary>The writes to <paramref name="local"/> in the body that declares it (<paramref name="model"/> is its tree's).</summary>
     public IEnumerable<SymbolWrite> OfLocal(ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
@@ -91,12 +87,7 @@ internal sealed class WriteFinder
     /// <summary>The writes to the field or property <paramref name="member"/> anywhere in the compilation.</summary>
     public IEnumerable<SymbolWrite> OfMember(ISymbol member, CancellationToken cancellationToken)
     {
-        if (!writesByName.Value.TryGetValue(member.Name, out var writes))
-        {
-            yield break;
-        }
-
-        foreach (var write in writes)
+        foreach (var write in WritesNamed(member.Name, cancellationToken))
         {
             var model = ModelFor(write.SyntaxTree);
             var target = write switch
@@ -175,35 +166,30 @@ internal sealed class WriteFinder
     private SemanticModel ModelFor(SyntaxTree tree) => compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
 
-    /// <summary>Every assignment and <c>ref</c>/<c>out</c> argument of the compilation, by the name it writes.</summary>
-    private ImmutableDictionary<string, ImmutableArray<SyntaxNode>> IndexWrites()
+    /// <summary>Every assignment and <c>ref</c>/<c>out</c> argument that writes a member named <paramref name="name"/>, in the trees that name it.</summary>
+    private IEnumerable<SyntaxNode> WritesNamed(string name, CancellationToken cancellationToken)
     {
-        var writes = new Dictionary<string, ImmutableArray<SyntaxNode>.Builder>(StringComparer.Ordinal);
         foreach (var tree in compilation.SyntaxTrees)
         {
-            foreach (var node in tree.GetRoot().DescendantNodes())
+            if (!TreeText.MayName(tree, name, cancellationToken))
             {
-                var name = node switch
+                continue;
+            }
+
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                var written = node switch
                 {
                     AssignmentExpressionSyntax assignment => WrittenName(assignment.Left),
                     ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => WrittenName(argument.Expression),
                     _ => null,
                 };
-                if (name is null)
+                if (written == name)
                 {
-                    continue;
+                    yield return node;
                 }
-
-                if (!writes.TryGetValue(name, out var list))
-                {
-                    writes[name] = list = ImmutableArray.CreateBuilder<SyntaxNode>();
-                }
-
-                list.Add(node);
             }
         }
-
-        return writes.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutable(), StringComparer.Ordinal);
     }
 
     private static string? WrittenName(ExpressionSyntax target) => target switch
