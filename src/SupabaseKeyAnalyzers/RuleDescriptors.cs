@@ -19,6 +19,9 @@ public static class RuleDescriptors
 
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 
+    /// <summary><c>WellKnownDiagnosticTags.CompilationEnd</c>, which Roslyn 3.7 does not name.</summary>
+    private const string CompilationEndTag = "CompilationEnd";
+
     /// <summary>SBK000. Analyzer: <c>InvalidConfigurationAnalyzer</c>; no fixer.</summary>
     public static readonly DiagnosticDescriptor SBK000_InvalidConfiguration = Create(
         "SBK000",
@@ -27,7 +30,7 @@ public static class RuleDescriptors
         ConfigurationCategory,
         DiagnosticSeverity.Warning,
         "An option of SupabaseKeyAnalyzers holds a value it does not accept, so the option is ignored and the analyzers fall back to their defaults. Correct the value.",
-        WellKnownDiagnosticTags.CompilationEnd);
+        CompilationEndTag);
 
     /// <summary>SBK001. Analyzer: <c>SecretKeyLeakAnalyzer</c> (shared with SBK004); fixer: <c>SecretKeyInClientProjectFixer</c>.</summary>
     public static readonly DiagnosticDescriptor SBK001_SecretKeyInClientProject = Create(

@@ -62,6 +62,11 @@ internal sealed class FileSeverity
 
     private static ReportDiagnostic ProjectWide(Compilation compilation, string id)
     {
+#if ROSLYN_3_7
+        // Roslyn 3.7 does not expose the compiler's .editorconfig severities: the package's own setting and the
+        // rule's default decide (Unity, the one host of this flavor, hands no shipped files to analyzers).
+        return ReportDiagnostic.Default;
+#else
         var provider = compilation.Options.SyntaxTreeOptionsProvider;
         if (provider is null)
         {
@@ -91,6 +96,7 @@ internal sealed class FileSeverity
         }
 
         return agreed ?? ReportDiagnostic.Default;
+#endif
     }
 
     private static bool TryParse(string value, out ReportDiagnostic report)

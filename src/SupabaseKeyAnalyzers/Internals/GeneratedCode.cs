@@ -1,6 +1,8 @@
 using System;
 using System.IO;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace SupabaseKeyAnalyzers.Internals;
 
@@ -37,4 +39,17 @@ internal static class GeneratedCode
 
         return false;
     }
+
+    private static readonly ConditionalWeakTable<SyntaxTree, object> Decided = new();
+
+    /// <summary>
+    /// Whether the compiler treats the tree as generated code: the <c>generated_code</c> option of its
+    /// <c>.editorconfig</c> section when set, else <see cref="IsGeneratedFile"/>. Cached per tree. For the compilers
+    /// that do not pass the answer to each action (Roslyn 3.7 and 4.3 flavors).
+    /// </summary>
+    public static bool IsGenerated(SyntaxTree tree, AnalyzerOptions options)
+        => (bool)Decided.GetValue(tree, t =>
+            options.AnalyzerConfigOptionsProvider.GetOptions(t).TryGetValue("generated_code", out var value) && bool.TryParse(value.Trim(), out var generated)
+                ? generated
+                : IsGeneratedFile(t));
 }

@@ -36,6 +36,33 @@ internal static class SourceSyntax
         return constant.HasValue ? constant.Value as string : null;
     }
 
+    /// <summary>
+    /// A token that holds string text: a literal, an interpolation's text, and (where the compiler knows them) raw and
+    /// UTF-8 string literals. Roslyn 3.7 (the Unity 2021–2023 flavor) parses neither, so there they cannot occur.
+    /// </summary>
+    public static bool IsStringToken(SyntaxToken token) => token.Kind() is SyntaxKind.StringLiteralToken or SyntaxKind.InterpolatedStringTextToken
+#if !ROSLYN_3_7
+        or SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken
+        or SyntaxKind.Utf8StringLiteralToken or SyntaxKind.Utf8SingleLineRawStringLiteralToken or SyntaxKind.Utf8MultiLineRawStringLiteralToken
+#endif
+        ;
+
+    /// <summary>A namespace declaration, block-bodied or (where the compiler knows them) file-scoped.</summary>
+    public static bool IsNamespaceDeclaration(SyntaxNode node)
+#if ROSLYN_3_7
+        => node is NamespaceDeclarationSyntax;
+#else
+        => node is BaseNamespaceDeclarationSyntax;
+#endif
+
+    /// <summary>A UTF-8 string literal (<c>"…"u8</c>), which is not a <c>string</c>.</summary>
+    public static bool IsUtf8Literal(SyntaxNode node)
+#if ROSLYN_3_7
+        => false;
+#else
+        => node.IsKind(SyntaxKind.Utf8StringLiteralExpression);
+#endif
+
     /// <summary>Deeply nested concatenations: the compiler folds them; walking further adds nothing.</summary>
     internal const int MaxChainDepth = 200;
 
@@ -50,11 +77,11 @@ internal static class SourceSyntax
         switch (node)
         {
             case LiteralExpressionSyntax literal:
-                return literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression) ? literal.Token.ValueText : null;
+                return literal.IsKind(SyntaxKind.StringLiteralExpression) || IsUtf8Literal(literal) ? literal.Token.ValueText : null;
             case ParenthesizedExpressionSyntax parenthesized:
                 return FoldLiterals(parenthesized.Expression, depth + 1);
             case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } binary
-                when !binary.Left.IsKind(SyntaxKind.Utf8StringLiteralExpression) && !binary.Right.IsKind(SyntaxKind.Utf8StringLiteralExpression):
+                when !IsUtf8Literal(binary.Left) && !IsUtf8Literal(binary.Right):
                 var left = FoldLiterals(binary.Left, depth + 1);
                 var right = left is null ? null : FoldLiterals(binary.Right, depth + 1);
                 return right is null ? null : left + right;

@@ -218,17 +218,9 @@ internal static class ConstantKeyFinder
     {
         foreach (var token in root.DescendantTokens())
         {
-            switch (token.Kind())
+            if (SourceSyntax.IsStringToken(token) ? KeyClassifier.HasKeyStart(token.ValueText) : token.IsKind(SyntaxKind.IdentifierToken) && candidates.IsKeyConstant(token, scan))
             {
-                case SyntaxKind.StringLiteralToken or SyntaxKind.InterpolatedStringTextToken or SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken or SyntaxKind.Utf8StringLiteralToken:
-                    if (KeyClassifier.HasKeyStart(token.ValueText))
-                    {
-                        return true;
-                    }
-
-                    break;
-                case SyntaxKind.IdentifierToken when candidates.IsKeyConstant(token, scan):
-                    return true;
+                return true;
             }
         }
 

@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SupabaseKeyAnalyzers.Internals;
 using SupabaseKeyAnalyzers.Keys;
 
 namespace SupabaseKeyAnalyzers.KeyLiterals;
@@ -302,9 +303,7 @@ internal sealed class KeyCandidates
             return results;
         }
 
-        private static bool IsStringToken(SyntaxToken token) => token.Kind() is SyntaxKind.StringLiteralToken or SyntaxKind.InterpolatedStringTextToken
-            or SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.MultiLineRawStringLiteralToken
-            or SyntaxKind.Utf8StringLiteralToken or SyntaxKind.Utf8SingleLineRawStringLiteralToken or SyntaxKind.Utf8MultiLineRawStringLiteralToken;
+        private static bool IsStringToken(SyntaxToken token) => SourceSyntax.IsStringToken(token);
 
         private static bool HoldsCandidate(ExpressionSyntax value, ImmutableArray<int>.Builder candidates)
         {
@@ -322,7 +321,7 @@ internal sealed class KeyCandidates
         /// <summary>The <c>const</c> field declarations of a tree: member-level nodes only, never method bodies.</summary>
         private static IEnumerable<FieldDeclarationSyntax> ConstFields(SyntaxNode root)
         {
-            foreach (var node in root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+            foreach (var node in root.DescendantNodes(n => n is CompilationUnitSyntax or TypeDeclarationSyntax || SourceSyntax.IsNamespaceDeclaration(n)))
             {
                 if (node is FieldDeclarationSyntax field && field.Modifiers.Any(SyntaxKind.ConstKeyword))
                 {

@@ -28,8 +28,10 @@ public sealed class EndToEndTests : IClassFixture<PackedPackage>
                 "LICENSE",
                 "README.md",
                 "SupabaseKeyAnalyzers.nuspec",
-                "analyzers/dotnet/cs/SupabaseKeyAnalyzers.CodeFixes.dll",
-                "analyzers/dotnet/cs/SupabaseKeyAnalyzers.dll",
+                "analyzers/dotnet/roslyn3.7/cs/SupabaseKeyAnalyzers.dll",
+                "analyzers/dotnet/roslyn4.3/cs/SupabaseKeyAnalyzers.dll",
+                "analyzers/dotnet/roslyn4.8/cs/SupabaseKeyAnalyzers.CodeFixes.dll",
+                "analyzers/dotnet/roslyn4.8/cs/SupabaseKeyAnalyzers.dll",
                 "build/SupabaseKeyAnalyzers.props",
                 "build/SupabaseKeyAnalyzers.targets",
                 "build/config/SupabaseKeyAnalyzers.Migration.globalconfig",
@@ -46,6 +48,50 @@ public sealed class EndToEndTests : IClassFixture<PackedPackage>
         Assert.Contains("<license type=\"expression\">MIT</license>", text, StringComparison.Ordinal);
         Assert.Contains("<readme>README.md</readme>", text, StringComparison.Ordinal);
         Assert.DoesNotContain("<dependencies>", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("unity6", "6000.0")]
+    [InlineData("unity2021", "2021.2")]
+    public void Each_Unity_package_is_a_tarball_with_the_analyzer_labelled_RoslynAnalyzer_on_no_platform(string flavor, string unity)
+    {
+        var tarball = Path.Combine(DotnetCli.RepositoryRoot, "artifacts", "unity", $"com.supabase-key-analyzers.{flavor}-{package.Version}.tgz");
+        Assert.True(File.Exists(tarball), tarball + " is missing");
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        using (var gzip = new GZipStream(File.OpenRead(tarball), CompressionMode.Decompress))
+        using (var tar = new System.Formats.Tar.TarReader(gzip))
+        {
+            while (tar.GetNextEntry() is { } entry)
+            {
+                if (entry.DataStream is { } data)
+                {
+                    using var copy = new MemoryStream();
+                    data.CopyTo(copy);
+                    files[entry.Name.TrimStart('.', '/')] = copy.ToArray();
+                }
+            }
+        }
+
+        Assert.Equal(
+            new[] { "package/Analyzers.meta", "package/Analyzers/SupabaseKeyAnalyzers.dll", "package/Analyzers/SupabaseKeyAnalyzers.dll.meta", "package/LICENSE.md", "package/LICENSE.md.meta", "package/package.json", "package/package.json.meta" },
+            files.Keys.Order(StringComparer.Ordinal));
+
+        var manifest = System.Text.Json.JsonDocument.Parse(files["package/package.json"]).RootElement;
+        Assert.Equal("com.supabase-key-analyzers." + flavor, manifest.GetProperty("name").GetString());
+        Assert.Equal(package.Version, manifest.GetProperty("version").GetString());
+        Assert.Equal(unity, manifest.GetProperty("unity").GetString());
+
+        // Unity runs a DLL as an analyzer when it carries the RoslynAnalyzer label and no platform includes it.
+        var meta = System.Text.Encoding.UTF8.GetString(files["package/Analyzers/SupabaseKeyAnalyzers.dll.meta"]).Replace("\r\n", "\n", StringComparison.Ordinal);
+        Assert.Contains("labels:\n- RoslynAnalyzer\n", meta, StringComparison.Ordinal);
+        Assert.Contains("PluginImporter:", meta, StringComparison.Ordinal);
+        Assert.DoesNotContain("enabled: 1", meta, StringComparison.Ordinal);
+
+        // The DLL is the flavor's: the one the .nupkg carries for that Roslyn.
+        using var archive = ZipFile.OpenRead(package.PackagePath);
+        using var packed = new MemoryStream();
+        archive.GetEntry($"analyzers/dotnet/{(flavor == "unity6" ? "roslyn4.3" : "roslyn3.7")}/cs/SupabaseKeyAnalyzers.dll")!.Open().CopyTo(packed);
+        Assert.Equal(packed.ToArray(), files["package/Analyzers/SupabaseKeyAnalyzers.dll"]);
     }
 
     [Fact]
