@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -35,9 +34,6 @@ internal sealed class TreeGate
         this.words = words;
         decide = tree => Decide(tree) ? Admitted : Refused;
     }
-
-    /// <summary>The words this gate admits a tree on.</summary>
-    public IReadOnlyList<string> Words => words;
 
     /// <summary>A gate admitting the trees that name any of <paramref name="words"/>.</summary>
     public static TreeGate AnyOf(params string[] words) => new(words.ToArray());

@@ -17,15 +17,3 @@ internal interface IValueFlowConventions
     /// <summary>True for a field or property never written in the source that a configuration binder fills (its name says what it holds).</summary>
     bool IsBoundFromConfiguration(ISymbol member);
 }
-
-/// <summary>No library conventions: the language alone.</summary>
-internal sealed class NoConventions : IValueFlowConventions
-{
-    public static readonly NoConventions Instance = new();
-
-    public IOperation? SameValueAs(IOperation? operation) => null;
-
-    public bool IsFactory(IMethodSymbol method) => false;
-
-    public bool IsBoundFromConfiguration(ISymbol member) => false;
-}
