@@ -11,8 +11,6 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using SupabaseKeyAnalyzers.Rules;
 
-using SupabaseKeyAnalyzers.Configuration;
-using SupabaseKeyAnalyzers.Projects;
 using SupabaseKeyAnalyzers.SupabaseSdk;
 using SupabaseKeyAnalyzers.CodeFixes;
 

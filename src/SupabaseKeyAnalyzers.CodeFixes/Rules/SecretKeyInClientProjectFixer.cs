@@ -12,11 +12,7 @@ using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using SupabaseKeyAnalyzers.Keys;
 using SupabaseKeyAnalyzers.Internals;
-using SupabaseKeyAnalyzers.KeyLiterals;
 
-using SupabaseKeyAnalyzers.Configuration;
-using SupabaseKeyAnalyzers.Projects;
-using SupabaseKeyAnalyzers.SupabaseSdk;
 using SupabaseKeyAnalyzers.CodeFixes;
 
 namespace SupabaseKeyAnalyzers.CodeFixes.Rules;

@@ -14,8 +14,6 @@ using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
 using SupabaseKeyAnalyzers.Rules;
 
-using SupabaseKeyAnalyzers.Configuration;
-using SupabaseKeyAnalyzers.Projects;
 using SupabaseKeyAnalyzers.SupabaseSdk;
 using SupabaseKeyAnalyzers.CodeFixes;
 

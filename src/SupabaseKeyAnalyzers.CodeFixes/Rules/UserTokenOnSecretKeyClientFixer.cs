@@ -8,10 +8,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SupabaseKeyAnalyzers.Rules;
 
-using SupabaseKeyAnalyzers.Configuration;
 using SupabaseKeyAnalyzers.Keys;
-using SupabaseKeyAnalyzers.Projects;
-using SupabaseKeyAnalyzers.SupabaseSdk;
 using SupabaseKeyAnalyzers.CodeFixes;
 
 namespace SupabaseKeyAnalyzers.CodeFixes.Rules;
