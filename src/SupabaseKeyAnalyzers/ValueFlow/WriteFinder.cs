@@ -27,16 +27,12 @@ internal enum WriteKind
 /// <summary>One write to a local, field or property.</summary>
 internal readonly struct SymbolWrite
 {
-    public SymbolWrite(SyntaxNode node, SemanticModel model, WriteKind kind, ExpressionSyntax? value)
+    public SymbolWrite(SemanticModel model, WriteKind kind, ExpressionSyntax? value)
     {
-        Node = node;
         Model = model;
         Kind = kind;
         Value = value;
     }
-
-    /// <summary>The assignment or the <c>ref</c>/<c>out</c> argument.</summary>
-    public SyntaxNode Node { get; }
 
     public SemanticModel Model { get; }
 
@@ -157,9 +153,9 @@ internal sealed class WriteFinder
 
     private static SymbolWrite Write(SyntaxNode node, SemanticModel model) => node switch
     {
-        AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) => new SymbolWrite(node, model, WriteKind.Assignment, assignment.Right),
-        AssignmentExpressionSyntax => new SymbolWrite(node, model, WriteKind.CompoundAssignment, null),
-        _ => new SymbolWrite(node, model, WriteKind.ByReference, null),
+        AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) => new SymbolWrite(model, WriteKind.Assignment, assignment.Right),
+        AssignmentExpressionSyntax => new SymbolWrite(model, WriteKind.CompoundAssignment, null),
+        _ => new SymbolWrite(model, WriteKind.ByReference, null),
     };
 
 #pragma warning disable RS1030 // Values flow across files: the analyzer driver's semantic model provider caches these models.
