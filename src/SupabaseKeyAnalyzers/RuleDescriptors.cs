@@ -81,10 +81,10 @@ public static class RuleDescriptors
     public static readonly DiagnosticDescriptor SBK004_HardCodedSecretKey = Create(
         "SBK004",
         "Supabase secret key hard-coded in source",
-        "{0} is hard-coded; read it from configuration or the environment ({1}) and rotate the committed key",
+        "{0} is hard-coded; {1}, and rotate the committed key",
         SecurityCategory,
         DiagnosticSeverity.Warning,
-        "A Supabase secret key in source code reaches every clone, fork, CI log and package built from it. Read it from the environment or a secret store at run time, and rotate any key that was committed.");
+        "A Supabase secret key in source code or the project's SQL reaches every clone, fork, CI log and package built from it, and a key in a migration or webhook is stored in the database in plain text. Read it from the environment or a secret store at run time (in SQL, from Vault), and rotate any key that was committed.");
 
     /// <summary>SBK007. Analyzer: <c>LegacyJwtKeyAnalyzer</c>; fixer: <c>LegacyJwtKeyFixer</c>.</summary>
     public static readonly DiagnosticDescriptor SBK007_LegacyJwtKey = Create(
@@ -103,6 +103,24 @@ public static class RuleDescriptors
         SecurityCategory,
         DiagnosticSeverity.Warning,
         "Tokens issued with the project's JWT secret look like Supabase users' tokens but Supabase Auth never issued them: they cannot be revoked, and the shared JWT secret stays alive in your code. Create users and links with the admin API, and move to asymmetric signing keys.");
+
+    /// <summary>SBK009. Analyzer: <c>FunctionsCallSendsNewKeyAsBearerAnalyzer</c>; no fixer (an SDK upgrade).</summary>
+    public static readonly DiagnosticDescriptor SBK009_FunctionsCallSendsNewKeyAsBearer = Create(
+        "SBK009",
+        "Supabase Functions call sends a new-format key as a Bearer token",
+        "This Functions call passes no user token, so Supabase.Functions {0} sends the client's key ({1}) as 'Authorization: Bearer'; a function that verifies JWTs (the default) rejects it with 'Invalid JWT'. Upgrade the Supabase packages to {2} or later, or pass a user's access token.",
+        UsageCategory,
+        DiagnosticSeverity.Warning,
+        "Up to Supabase 1.6.0 (Supabase.Functions 2.2.0) the C# SDK sends 'Authorization: Bearer <session token ?? the client's key>' on Functions calls. New-format keys (sb_publishable_, sb_secret_) are not JWTs: an Edge Function that verifies JWTs rejects them with 'Invalid JWT'. Upgrade to Supabase 8.0.0, which stops sending a new-format key as Bearer to Functions, pass a user's access token, or turn verify_jwt off for that function and authorize in it.");
+
+    /// <summary>SBK010. Analyzer: <c>TokensVerifiedWithJwtSecretAnalyzer</c>; no fixer (the page shows validation against the project's JWKS).</summary>
+    public static readonly DiagnosticDescriptor SBK010_TokensVerifiedWithJwtSecret = Create(
+        "SBK010",
+        "Supabase access tokens verified with the shared JWT secret",
+        "Supabase access tokens are verified here with the shared JWT secret ({0}); once the project moves to JWT signing keys they are rejected, and the secret can mint any user's token. Validate against the project's JWKS (https://<ref>.supabase.co/auth/v1/.well-known/jwks.json).",
+        MigrationCategory,
+        DiagnosticSeverity.Info,
+        "Supabase Auth signs access tokens with asymmetric JWT signing keys once a project leaves the legacy shared JWT secret, the last step of the key migration. Validation parameters with a symmetric key built from the JWT secret reject those tokens, and keep on every server a secret that can mint any user's token. Validate with the public keys the project publishes at /auth/v1/.well-known/jwks.json.");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] customTags)
         => new(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink(id), customTags: customTags);

@@ -13,7 +13,7 @@ public static class CorpusCompilation
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, parseOptions, f.Path)).ToList();
-        var references = PackageAnalyzers.FrameworkReferences.Add(MetadataReference.CreateFromFile(typeof(Supabase.Client).Assembly.Location));
+        var references = PackageAnalyzers.FrameworkReferences.AddRange(StubAssemblies.Paths.Select(p => MetadataReference.CreateFromFile(p)));
         var compilation = CSharpCompilation.Create("Bench", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Take(3).ToList();
         if (errors.Count > 0)

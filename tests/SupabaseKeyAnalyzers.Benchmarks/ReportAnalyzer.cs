@@ -26,7 +26,7 @@ public static partial class ReportAnalyzer
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="SupabaseKeyAnalyzers" Version="{version}" PrivateAssets="all" />
-                <Reference Include="{typeof(Supabase.Client).Assembly.Location}" />
+                {string.Concat(StubAssemblies.Paths.Select(p => $"<Reference Include=\"{p}\" />"))}
               </ItemGroup>
             </Project>
             """);

@@ -25,6 +25,6 @@ public class AnalysisModeTests
             Severities(mode).Select(kv => (kv.Key, kv.Value)).Order());
 
     [Fact]
-    public void Migration_raises_the_legacy_key_inventory_to_a_warning_and_nothing_else()
-        => Assert.Equal(new Dictionary<string, string> { ["SBK007"] = "warning" }, Severities("Migration"));
+    public void Migration_raises_the_legacy_key_inventory_and_the_shared_JWT_secret_to_warnings_and_nothing_else()
+        => Assert.Equal(new Dictionary<string, string> { ["SBK007"] = "warning", ["SBK010"] = "warning" }, Severities("Migration"));
 }

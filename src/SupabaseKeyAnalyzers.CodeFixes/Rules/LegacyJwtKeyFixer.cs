@@ -11,6 +11,8 @@ using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using SupabaseKeyAnalyzers.Keys;
 using SupabaseKeyAnalyzers.Internals;
+using SupabaseKeyAnalyzers.Rules;
+using SupabaseKeyAnalyzers.SupabaseSdk;
 
 using SupabaseKeyAnalyzers.CodeFixes;
 
@@ -48,9 +50,16 @@ public sealed class LegacyJwtKeyFixer : CodeFixProvider
                 continue;
             }
 
+            // On an SDK that sends the key as a Bearer token to Functions, the new key breaks those calls (SBK009): the title says so.
+            var title = $"Use {replacement.ContainingType.Name}.{replacement.Name}";
+            if (diagnostic.Properties.TryGetValue(LegacyJwtKeyAnalyzer.FunctionsSendKeyAsBearerProperty, out var functions))
+            {
+                title += $" (Supabase.Functions {functions} sends it to Functions as a Bearer token: upgrade to {SupabaseModel.FunctionsStopsSendingNewKeyAsBearer.ToString(3)}, see SBK009)";
+            }
+
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    $"Use {replacement.ContainingType.Name}.{replacement.Name}",
+                    title,
                     _ => Task.FromResult(Replace(context.Document, found.Root, found.Node, replacement)),
                     nameof(LegacyJwtKeyFixer)),
                 diagnostic);

@@ -19,7 +19,8 @@ namespace SupabaseKeyAnalyzers.CodeFixes.Rules;
 
 /// <summary>
 /// SBK002 <c>NewKeyOnBearer</c>: moves the key from <c>Authorization: Bearer</c> to the <c>apikey</c> header, keeping the key expression.
-/// When the same place already sets <c>apikey</c> to the same value, the Bearer header is removed instead.
+/// When the same place already sets <c>apikey</c> to the same value, the Bearer header is removed instead. No fix when the
+/// value can also be something else (<c>token ?? key</c>): only the key belongs on <c>apikey</c>.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(NewKeyOnBearerFixer)), Shared]
 public sealed class NewKeyOnBearerFixer : CodeFixProvider
@@ -43,7 +44,8 @@ public sealed class NewKeyOnBearerFixer : CodeFixProvider
         foreach (var diagnostic in context.Diagnostics)
         {
             if (!FixerSyntax.CanFix(context.Document, diagnostic)
-                || !diagnostic.Properties.TryGetValue(NewKeyOnBearerAnalyzer.SinkProperty, out var sinkName) || !Enum.TryParse<BearerSink>(sinkName, out var sink))
+                || !diagnostic.Properties.TryGetValue(NewKeyOnBearerAnalyzer.SinkProperty, out var sinkName) || !Enum.TryParse<BearerSink>(sinkName, out var sink)
+                || diagnostic.Properties.ContainsKey(NewKeyOnBearerAnalyzer.FallbackProperty))
             {
                 continue;
             }

@@ -22,6 +22,16 @@ internal static class PackageOptions
     public static readonly PackageOption ScanShippedFiles = new(
         "build_property.SupabaseKeyAnalyzersScanShippedFiles", "the SupabaseKeyAnalyzersScanShippedFiles MSBuild property", perFile: false, "true", "false");
 
+    public static readonly PackageOption ScanSql = new(
+        "build_property.SupabaseKeyAnalyzersScanSql", "the SupabaseKeyAnalyzersScanSql MSBuild property", perFile: false, "true", "false");
+
+    /// <summary>
+    /// Set by the package's targets to the value of <c>&lt;SupabaseDirectory&gt;</c> when that folder does not exist;
+    /// every value it holds is one SBK000 reports.
+    /// </summary>
+    public static readonly PackageOption MissingSupabaseDirectory = new(
+        "build_property.SupabaseKeyAnalyzersMissingSupabaseDirectory", "the SupabaseDirectory MSBuild property (the folder does not exist)", perFile: false, "a folder that exists: the Supabase CLI's supabase/ folder, relative to the project");
+
     public static readonly PackageOption AnalysisMode = new(
         "build_property.SupabaseKeyAnalysisMode", "the SupabaseKeyAnalysisMode MSBuild property", perFile: false, "Default", "Migration", "Strict", "None");
 
@@ -30,7 +40,7 @@ internal static class PackageOptions
         PathSeverity(RuleDescriptors.SBK001_SecretKeyInClientProject),
         PathSeverity(RuleDescriptors.SBK004_HardCodedSecretKey));
 
-    public static readonly ImmutableArray<PackageOption> All = ImmutableArray.Create(ProjectKind, ProjectKindProperty, AnalyzeTestProjects, ScanShippedFiles, AnalysisMode).AddRange(FileSeverities);
+    public static readonly ImmutableArray<PackageOption> All = ImmutableArray.Create(ProjectKind, ProjectKindProperty, AnalyzeTestProjects, ScanShippedFiles, ScanSql, MissingSupabaseDirectory, AnalysisMode).AddRange(FileSeverities);
 
     private static PackageOption PathSeverity(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor)
         => new(FileSeverity.PathSeverityKey(descriptor.Id), FileSeverity.PathSeverityKey(descriptor.Id), perFile: true, FileSeverity.SeverityValues);

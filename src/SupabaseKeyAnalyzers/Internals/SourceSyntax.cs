@@ -55,6 +55,17 @@ internal static class SourceSyntax
         => node is BaseNamespaceDeclarationSyntax;
 #endif
 
+    /// <summary>
+    /// A call of a constructor written in the source: <c>new T(…)</c>, target-typed <c>new(…)</c>, <c>: this(…)</c>,
+    /// <c>: base(…)</c> and a record's <c>: Base(…)</c> (where the compiler knows them).
+    /// </summary>
+    public static bool IsConstructorCall(SyntaxNode node)
+#if ROSLYN_3_7
+        => node is ObjectCreationExpressionSyntax or ConstructorInitializerSyntax;
+#else
+        => node is BaseObjectCreationExpressionSyntax or ConstructorInitializerSyntax or PrimaryConstructorBaseTypeSyntax;
+#endif
+
     /// <summary>A UTF-8 string literal (<c>"…"u8</c>), which is not a <c>string</c>.</summary>
     public static bool IsUtf8Literal(SyntaxNode node)
 #if ROSLYN_3_7

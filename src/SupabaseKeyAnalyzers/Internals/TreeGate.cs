@@ -35,6 +35,9 @@ internal sealed class TreeGate
         decide = tree => Decide(tree) ? Admitted : Refused;
     }
 
+    /// <summary>True for <see cref="Everywhere"/>: no tree is ruled out.</summary>
+    public bool AdmitsEverything => words.Length == 0;
+
     /// <summary>A gate admitting the trees that name any of <paramref name="words"/>.</summary>
     public static TreeGate AnyOf(params string[] words) => new(words.ToArray());
 

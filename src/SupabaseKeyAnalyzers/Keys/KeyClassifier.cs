@@ -10,6 +10,9 @@ namespace SupabaseKeyAnalyzers.Keys;
 /// </summary>
 public static class KeyClassifier
 {
+    /// <summary>What both new-format prefixes start with.</summary>
+    internal const string NewKeyPrefix = "sb_";
+
     internal const string SecretPrefix = "sb_secret_";
     internal const string PublishablePrefix = "sb_publishable_";
     internal const string PersonalAccessTokenPrefix = "sbp_";

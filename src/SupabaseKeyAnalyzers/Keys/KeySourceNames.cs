@@ -20,6 +20,31 @@ public static class KeySourceNames
             return null;
         }
 
+        var normalized = Normalize(name);
+        var secret = normalized.Contains("servicerole") || normalized.Contains("secretkey") || normalized.Contains("servicekey") || normalized.EndsWith("secret", StringComparison.Ordinal);
+        var publishable = normalized.Contains("anonkey") || normalized.Contains("publishable") || normalized.EndsWith("anon", StringComparison.Ordinal);
+        return secret == publishable ? null : secret ? KeyKind.Secret : KeyKind.Publishable;
+    }
+
+    /// <summary>
+    /// True for a name that says it holds a new-format key (<c>sb_publishable_</c>, <c>sb_secret_</c>):
+    /// <c>SUPABASE_PUBLISHABLE_KEY</c>, <c>SUPABASE_SECRET_KEY</c>, <c>Supabase:PublishableKey</c>. The legacy names
+    /// (<c>SUPABASE_ANON_KEY</c>, <c>ServiceRoleKey</c>) and names that say neither (<c>Supabase:Key</c>) are not.
+    /// </summary>
+    public static bool IsNewFormat(string? name)
+    {
+        if (name is null || Classify(name) is null)
+        {
+            return false;
+        }
+
+        var normalized = Normalize(name);
+        return normalized.Contains("publishable") || normalized.Contains("secretkey");
+    }
+
+    /// <summary>Letters and digits only, lower case: <c>SUPABASE_SECRET_KEY</c> and <c>Supabase:SecretKey</c> read alike.</summary>
+    private static string Normalize(string name)
+    {
         var letters = new System.Text.StringBuilder(name.Length);
         foreach (var c in name)
         {
@@ -29,9 +54,6 @@ public static class KeySourceNames
             }
         }
 
-        var normalized = letters.ToString();
-        var secret = normalized.Contains("servicerole") || normalized.Contains("secretkey") || normalized.Contains("servicekey") || normalized.EndsWith("secret", StringComparison.Ordinal);
-        var publishable = normalized.Contains("anonkey") || normalized.Contains("publishable") || normalized.EndsWith("anon", StringComparison.Ordinal);
-        return secret == publishable ? null : secret ? KeyKind.Secret : KeyKind.Publishable;
+        return letters.ToString();
     }
 }

@@ -19,4 +19,7 @@ public static class KeyVariables
 
     /// <summary>The environment variable a hard-coded credential of this kind belongs in.</summary>
     public static string For(KeyKind kind) => kind == KeyKind.PersonalAccessToken ? AccessToken : SecretKey;
+
+    /// <summary>Where SBK004 tells a hard-coded credential of this kind to go, in C#: configuration or the environment variable.</summary>
+    public static string AdviceFor(KeyKind kind) => "read it from configuration or the environment (" + For(kind) + ")";
 }

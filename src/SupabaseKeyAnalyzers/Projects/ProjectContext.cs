@@ -12,7 +12,7 @@ namespace SupabaseKeyAnalyzers.Projects;
 /// </summary>
 internal sealed class ProjectContext
 {
-    /// <summary>Set to <c>true</c> to run SBK001/SBK004 in test projects too (they are skipped there by default).</summary>
+    /// <summary>Set to <c>true</c> to run SBK001/SBK004 and SBK008 in test projects too (they are skipped there by default).</summary>
     public const string AnalyzeTestProjectsOption = "supabase_key_analyzers.analyze_test_projects";
 
     private static readonly ConditionalWeakTable<Compilation, ProjectContext> Cache = new();
@@ -36,8 +36,9 @@ internal sealed class ProjectContext
         => ProjectKindResolver.ForTree(Project.Kind, options.AnalyzerConfigOptionsProvider.GetOptions(tree));
 
     /// <summary>
-    /// True when leak rules (SBK001/SBK004) look at code of this kind: everywhere but test projects, unless
-    /// <see cref="AnalyzeTestProjectsOption"/> asks for them too. Misuse rules (SBK002, SBK003) run in test projects.
+    /// True when leak rules (SBK001/SBK004) and SBK008 look at code of this kind: everywhere but test projects (they
+    /// hold fake keys, and mint tokens for a local stack), unless <see cref="AnalyzeTestProjectsOption"/> asks for them
+    /// too. Misuse rules (SBK002, SBK003, SBK005, SBK006) run in test projects.
     /// </summary>
     public bool ReportsLeaksIn(ProjectKind kind) => kind != ProjectKind.Test || AnalyzeTestProjects;
 }

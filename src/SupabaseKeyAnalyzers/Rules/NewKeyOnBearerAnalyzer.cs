@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -5,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using SupabaseKeyAnalyzers.Configuration;
 using SupabaseKeyAnalyzers.Keys;
 using SupabaseKeyAnalyzers.Internals;
 using SupabaseKeyAnalyzers.KeyLiterals;
@@ -16,7 +18,8 @@ namespace SupabaseKeyAnalyzers.Rules;
 /// <summary>
 /// SBK002 <c>NewKeyOnBearer</c>: a new-format key (<c>sb_publishable_</c>, <c>sb_secret_</c>) sent as
 /// <c>Authorization: Bearer</c> — through <c>AuthenticationHeaderValue</c>, <c>HttpHeaders.Add</c>/<c>TryAddWithoutValidation</c>,
-/// any <c>IDictionary&lt;string, string&gt;</c> of headers, or the <c>token</c> of Supabase Functions' <c>Invoke</c>.
+/// any <c>IDictionary&lt;string, string&gt;</c> of headers, or the <c>token</c> of Supabase Functions' <c>Invoke</c>; and in
+/// the project's SQL, on an <c>Authorization</c> header (<see cref="SqlFiles"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
@@ -24,19 +27,45 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
     /// <summary>Diagnostic property: which sink the Bearer value goes to (a <see cref="BearerSink"/> name).</summary>
     public const string SinkProperty = "Sink";
 
+    /// <summary>
+    /// Diagnostic property: present when the value can also hold something other than the key (<c>token ?? key</c>):
+    /// the branch that sends the key is rejected, but moving the whole value to <c>apikey</c> would move a user's token.
+    /// </summary>
+    public const string FallbackProperty = "Fallback";
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SBK002_NewKeyOnBearer);
 
     internal override void OnCompilationStart(SupabaseCompilationStart start)
     {
-        if (!KeyCandidates.GetOrCreate(start.Compilation).HasCandidates)
+        var sqlSeverity = new FileSeverity(start.Compilation, RuleDescriptors.SBK002_NewKeyOnBearer);
+        start.RegisterAdditionalFileAction(context => AnalyzeSql(context, sqlSeverity));
+        if (!KeyCandidates.GetOrCreate(start.Compilation).HasCandidates && !start.Sdk.Resolver.Settings.AnyValueContains(KeyClassifier.NewKeyPrefix))
         {
-            // No string of the compilation can start a new-format key.
+            // No string of the compilation or value of its settings files can start a new-format key.
             return;
         }
 
-        var context = new AnalyzerContext(start.Compilation);
+        var context = new AnalyzerContext(start.Compilation, start.Sdk);
         start.RegisterOperationAction(context.AnalyzeAssignment, TreeGate.Everywhere, OperationKind.SimpleAssignment);
         start.RegisterOperationAction(context.AnalyzeInvocation, TreeGate.Everywhere, OperationKind.Invocation);
+    }
+
+    /// <summary>
+    /// The project's SQL: a new-format key as the value of an <c>Authorization</c> header that starts with <c>Bearer</c>
+    /// (<c>'Authorization', 'Bearer ' || 'sb_…'</c> in a <c>pg_net</c> call, a webhook's header JSON).
+    /// </summary>
+    private static void AnalyzeSql(AdditionalFileContext context, FileSeverity severity)
+    {
+        if (!SqlFiles.IsSql(context.AdditionalFile.Path) || context.AdditionalFile.GetText(context.CancellationToken) is not { } text)
+        {
+            return;
+        }
+
+        var starts = SqlFiles.BearerValueStarts(text.ToString());
+        if (starts.Count > 0)
+        {
+            TextFileKeys.Report(context, severity, key => key.IsNewFormat && starts.Contains(key.Start), _ => string.Empty);
+        }
     }
 
     /// <summary>The symbols SBK002 matches, resolved once per compilation.</summary>
@@ -49,13 +78,13 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
         private readonly SupabaseModel sdk;
         private readonly ValueFlowResolver resolver;
 
-        public AnalyzerContext(Compilation compilation)
+        public AnalyzerContext(Compilation compilation, SupabaseModel sdk)
         {
             authenticationHeaderValue = compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue");
             httpHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeaders");
             httpRequestHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpRequestHeaders");
             genericDictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2");
-            sdk = SupabaseModel.For(compilation);
+            this.sdk = sdk;
             resolver = sdk.Resolver;
         }
 
@@ -92,11 +121,7 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
                 && creation.Arguments.Length == 2
                 && SupabaseHeaders.BearerScheme.Equals(resolver.Text(creation.Arguments[0].Value, context.CancellationToken)?.Trim(), System.StringComparison.OrdinalIgnoreCase))
             {
-                var keyText = resolver.Text(creation.Arguments[1].Value, context.CancellationToken);
-                if (KeyClassifier.ClassifyWhole(keyText) is { IsNewFormat: true } key)
-                {
-                    Report(context, assignment.Syntax, key, keyText!, BearerSink.AuthorizationProperty);
-                }
+                ReportNewKey(context, creation.Arguments[1].Value, assignment.Syntax, BearerSink.AuthorizationProperty);
             }
         }
 
@@ -138,32 +163,90 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
                         return;
                     }
 
-                    var tokenText = resolver.Text(token.Value, context.CancellationToken);
-                    if (KeyClassifier.ClassifyWhole(tokenText) is { IsNewFormat: true } key)
-                    {
-                        Report(context, token.Syntax, key, tokenText!, BearerSink.FunctionsToken);
-                    }
+                    ReportNewKey(context, token.Value, token.Syntax, BearerSink.FunctionsToken);
 
                     return;
             }
         }
 
-        /// <summary>Reports when <paramref name="value"/> resolves to <c>Bearer &lt;new-format key&gt;</c>.</summary>
+        /// <summary>Reports when <paramref name="value"/> is, on one of its branches, <c>Bearer &lt;new-format key&gt;</c>.</summary>
         private void ReportBearerValue(OperationContext context, IOperation value, SyntaxNode location, BearerSink sink)
         {
-            var credential = SupabaseHeaders.BearerCredential(resolver.Text(value, context.CancellationToken));
-            if (KeyClassifier.ClassifyWhole(credential) is { IsNewFormat: true } key)
+            if (SupabaseClients.BearerOperand(value, resolver, context.CancellationToken) is { } operand)
             {
-                Report(context, location, key, credential!, sink);
+                // "Bearer " + key, $"Bearer {key}": the key is an expression of its own.
+                ReportNewKey(context, operand, location, sink);
+                return;
+            }
+
+            var branches = Branches(value);
+            foreach (var branch in branches)
+            {
+                var credential = SupabaseHeaders.BearerCredential(resolver.Text(branch, context.CancellationToken));
+                if (KeyClassifier.ClassifyWhole(credential) is { IsNewFormat: true } key)
+                {
+                    Report(context, location, key, credential!, sink, branches.Count > 1);
+                    return;
+                }
             }
         }
 
-        private static void Report(OperationContext context, SyntaxNode node, KeyMatch key, string text, BearerSink sink)
-            => context.Report(Diagnostic.Create(
+        /// <summary>
+        /// Reports when a branch of <paramref name="credential"/>, the value sent after <c>Bearer</c>, is always a
+        /// new-format key: a branch that sends one (<c>token ?? key</c>, <c>user is null ? key : user.Token</c>) is
+        /// rejected whatever the other branches hold. Each branch must be known for certain (one value), so that a
+        /// local or field that may hold something else when it is read is not reported.
+        /// </summary>
+        private void ReportNewKey(OperationContext context, IOperation credential, SyntaxNode location, BearerSink sink)
+        {
+            var branches = Branches(credential);
+            foreach (var branch in branches)
+            {
+                var text = resolver.Text(branch, context.CancellationToken);
+                if (KeyClassifier.ClassifyWhole(text) is { IsNewFormat: true } key)
+                {
+                    Report(context, location, key, text!, sink, branches.Count > 1);
+                    return;
+                }
+            }
+        }
+
+        /// <summary>The branches of <c>a ?? b</c> and <c>c ? a : b</c> written in the value itself (nested too); the value when it has none.</summary>
+        private static List<IOperation> Branches(IOperation value)
+        {
+            var branches = new List<IOperation>();
+            var pending = new Stack<IOperation>();
+            pending.Push(value);
+            while (pending.Count > 0)
+            {
+                switch (ValueFlowResolver.Unwrap(pending.Pop()))
+                {
+                    case ICoalesceOperation coalesce:
+                        pending.Push(coalesce.WhenNull);
+                        pending.Push(coalesce.Value);
+                        break;
+                    case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                        pending.Push(whenFalse);
+                        pending.Push(conditional.WhenTrue);
+                        break;
+                    case { } branch:
+                        branches.Add(branch);
+                        break;
+                }
+            }
+
+            return branches;
+        }
+
+        private static void Report(OperationContext context, SyntaxNode node, KeyMatch key, string text, BearerSink sink, bool fallback)
+        {
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(SinkProperty, sink.ToString());
+            context.Report(Diagnostic.Create(
                 RuleDescriptors.SBK002_NewKeyOnBearer,
                 node.GetLocation(),
-                ImmutableDictionary<string, string?>.Empty.Add(SinkProperty, sink.ToString()),
+                fallback ? properties.Add(FallbackProperty, "true") : properties,
                 key.Describe(text)));
+        }
 
         private bool IsAuthorization(IOperation name, CancellationToken cancellationToken)
             => SupabaseHeaders.IsAuthorization(resolver.Text(name, cancellationToken));

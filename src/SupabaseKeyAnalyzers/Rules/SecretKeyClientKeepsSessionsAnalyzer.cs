@@ -31,7 +31,7 @@ public sealed class SecretKeyClientKeepsSessionsAnalyzer : SupabaseAnalyzer
 
     internal override void OnCompilationStart(SupabaseCompilationStart start)
     {
-        if (SupabaseClients.For(start.Compilation) is { } clients)
+        if (start.Clients is { } clients)
         {
             if (clients.Sdk.Client is not null && clients.Sdk.Options is not null)
             {

@@ -16,7 +16,7 @@ namespace SupabaseKeyAnalyzers.Rules;
 /// The secret-key leak scan: SBK001 <c>SecretKeyInClientProject</c> (a secret key in a client project, or in any file
 /// that ships to users) and SBK004 <c>HardCodedSecretKey</c> (a secret key hard-coded elsewhere). One scan of the constant strings serves both:
 /// the project kind picks the id. Each tree is looked at once: <see cref="KeyCandidates"/> finds, from the text, the
-/// chains that can hold a key, and only those are bound. Razor files are covered twice over without double reports:
+/// chains that can hold a key, and only those are bound. The project's SQL files are SBK004's (they never ship). Razor files are covered twice over without double reports:
 /// keys written literally are found by a scan of the <c>.razor</c>/<c>.cshtml</c> text (markup, <c>@code</c>, inline
 /// scripts), keys formed by concatenation in <c>@code</c> in the generated C#, at their mapped location.
 /// </summary>
@@ -73,7 +73,7 @@ public sealed class SecretKeyLeakAnalyzer : SupabaseAnalyzer
                 var description = finding.Key.Describe(finding.Value);
                 context.Report(kind == ProjectKind.Client
                     ? Diagnostic.Create(RuleDescriptors.SBK001_SecretKeyInClientProject, location, description, ClientReason(kind.Value))
-                    : Diagnostic.Create(RuleDescriptors.SBK004_HardCodedSecretKey, location, description, KeyVariables.For(finding.Key.Kind)));
+                    : Diagnostic.Create(RuleDescriptors.SBK004_HardCodedSecretKey, location, description, KeyVariables.AdviceFor(finding.Key.Kind)));
             }
         }
 
@@ -82,6 +82,17 @@ public sealed class SecretKeyLeakAnalyzer : SupabaseAnalyzer
             if (context.IsRazorSource)
             {
                 AnalyzeRazorFile(context);
+                return;
+            }
+
+            if (SqlFiles.IsSql(context.AdditionalFile.Path))
+            {
+                // The project's SQL never ships to users: a secret there is hard-coded (SBK004), and belongs in Vault.
+                if (project.ReportsLeaksIn(project.Project.Kind))
+                {
+                    TextFileKeys.Report(context, sourceFileSeverity, IsLeak, _ => SqlFiles.VaultAdvice);
+                }
+
                 return;
             }
 
@@ -106,7 +117,7 @@ public sealed class SecretKeyLeakAnalyzer : SupabaseAnalyzer
             }
             else
             {
-                TextFileKeys.Report(context, sourceFileSeverity, IsLeak, key => KeyVariables.For(key.Kind));
+                TextFileKeys.Report(context, sourceFileSeverity, IsLeak, key => KeyVariables.AdviceFor(key.Kind));
             }
         }
 

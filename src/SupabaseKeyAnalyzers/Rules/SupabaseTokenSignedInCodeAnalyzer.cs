@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -22,23 +21,23 @@ namespace SupabaseKeyAnalyzers.Rules;
 /// <c>SUPABASE_JWT_SECRET</c>. The evidence is the creation and what flows into it: the values the resolver gives the
 /// locals and members it reads (to <see cref="MaxFlowDepth"/> levels), and the writes the write finder sees through a
 /// local (<c>descriptor.Subject = …</c>, <c>claims.Add(…)</c>). Matched by metadata name; nothing is registered when
-/// neither library is referenced.
+/// neither library is referenced, nor in test projects (which mint tokens for a local stack) unless
+/// <c>supabase_key_analyzers.analyze_test_projects</c> asks for them.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SupabaseTokenSignedInCodeAnalyzer : SupabaseAnalyzer
 {
     private const int MaxFlowDepth = 3;
 
-    private static readonly string[] SupabaseRoles = { "anon", "authenticated", "service_role" };
     private static readonly string[] HandlerMethods = { "CreateToken", "CreateJwtSecurityToken", "CreateEncodedJwt" };
-    private static readonly Regex HostedIssuer = new(@"^https://[a-z0-9]+\.supabase\.co/auth/v1/?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SBK008_SupabaseTokenSignedInCode);
 
     internal override void OnCompilationStart(SupabaseCompilationStart start)
     {
-        if (AnalyzerContext.TryCreate(start.Compilation) is not { } context)
+        if (AnalyzerContext.TryCreate(start) is not { } context || !start.Project.ReportsLeaksIn(start.Project.Project.Kind))
         {
+            // Neither token library is referenced, or a test project: tests mint tokens for a local stack.
             return;
         }
 
@@ -60,15 +59,16 @@ public sealed class SupabaseTokenSignedInCodeAnalyzer : SupabaseAnalyzer
             this.resolver = resolver;
         }
 
-        public static AnalyzerContext? TryCreate(Compilation compilation)
+        public static AnalyzerContext? TryCreate(SupabaseCompilationStart start)
         {
+            var compilation = start.Compilation;
             var token = compilation.GetTypeByMetadataName("System.IdentityModel.Tokens.Jwt.JwtSecurityToken");
             var handlers = new[] { "System.IdentityModel.Tokens.Jwt.JwtSecurityTokenHandler", "Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler" }
                 .Select(compilation.GetTypeByMetadataName)
                 .Where(t => t is not null)
                 .Select(t => t!)
                 .ToImmutableArray();
-            return token is null && handlers.IsEmpty ? null : new AnalyzerContext(token, handlers, SupabaseModel.For(compilation).Resolver);
+            return token is null && handlers.IsEmpty ? null : new AnalyzerContext(token, handlers, start.Sdk.Resolver);
         }
 
         public void AnalyzeCreation(OperationContext context)
@@ -171,9 +171,9 @@ public sealed class SupabaseTokenSignedInCodeAnalyzer : SupabaseAnalyzer
                     return ClaimMarker(name.ToLowerInvariant(), Text(property.Value));
                 case IArgumentOperation { Parameter.Name: var parameter } argument:
                     return ClaimMarker(parameter, Text(argument.Value));
-                case IInvocationOperation or ILocalReferenceOperation or IFieldReferenceOperation when Single(operation) is { Kind: FlowValueKind.EnvironmentVariable or FlowValueKind.Configuration, Text: { } name } && IsJwtSecretName(name):
+                case IInvocationOperation or ILocalReferenceOperation or IFieldReferenceOperation when Single(operation) is { Kind: FlowValueKind.EnvironmentVariable or FlowValueKind.Configuration, Text: { } name } && AuthTokens.IsJwtSecretName(name):
                     return "signing key from " + name;
-                case ILiteralOperation { ConstantValue: { HasValue: true, Value: string key } } when IsJwtSecretName(key):
+                case ILiteralOperation { ConstantValue: { HasValue: true, Value: string key } } when AuthTokens.IsJwtSecretName(key):
                     return "signing key from " + key;
                 default:
                     return null;
@@ -191,21 +191,14 @@ public sealed class SupabaseTokenSignedInCodeAnalyzer : SupabaseAnalyzer
 
         switch (name.ToLowerInvariant())
         {
-            case "role" or "http://schemas.microsoft.com/ws/2008/06/identity/claims/role" when Array.IndexOf(SupabaseRoles, value) >= 0:
+            case "role" or "http://schemas.microsoft.com/ws/2008/06/identity/claims/role" when Array.IndexOf(AuthTokens.Roles, value) >= 0:
                 return "role claim '" + value + "'";
-            case "aud" or "audience" when value == "authenticated":
+            case "aud" or "audience" when value == AuthTokens.UserAudience:
                 return "audience 'authenticated'";
-            case "iss" or "issuer" when value == "supabase" || HostedIssuer.IsMatch(value):
+            case "iss" or "issuer" when AuthTokens.IsIssuer(value):
                 return "issuer '" + value + "'";
             default:
                 return null;
         }
-    }
-
-    /// <summary><c>SUPABASE_JWT_SECRET</c>, or a configuration key for it (<c>Supabase:JwtSecret</c>).</summary>
-    private static bool IsJwtSecretName(string name)
-    {
-        var normalized = name.Replace("_", string.Empty).Replace(":", string.Empty).Replace(".", string.Empty).Replace("__", string.Empty);
-        return normalized.Equals("SUPABASEJWTSECRET", StringComparison.OrdinalIgnoreCase);
     }
 }

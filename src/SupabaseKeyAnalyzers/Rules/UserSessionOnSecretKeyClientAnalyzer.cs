@@ -38,7 +38,7 @@ public sealed class UserSessionOnSecretKeyClientAnalyzer : SupabaseAnalyzer
 
     internal override void OnCompilationStart(SupabaseCompilationStart start)
     {
-        if (SupabaseClients.For(start.Compilation) is { Sdk.GotrueClientInterface: { } } clients)
+        if (start.Clients is { Sdk.GotrueClientInterface: { } } clients)
         {
             start.RegisterOperationAction(c => Analyze(c, clients), Gate, OperationKind.Invocation);
         }

@@ -30,7 +30,7 @@ public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
 
     internal override void OnCompilationStart(SupabaseCompilationStart start)
     {
-        if (SupabaseClients.For(start.Compilation) is { } clients)
+        if (start.Clients is { } clients)
         {
             start.RegisterOperationAction(c => AnalyzeInvocation(c, clients), Gate, OperationKind.Invocation);
             start.RegisterOperationAction(c => AnalyzeAssignment(c, clients), Gate, OperationKind.SimpleAssignment);

@@ -9,11 +9,12 @@ namespace SupabaseKeyAnalyzers.SupabaseSdk;
 /// <summary>One source a key can come from, and what it is.</summary>
 internal readonly struct KeySource
 {
-    public KeySource(FlowValue value, KeyKind? kind, string description)
+    public KeySource(FlowValue value, KeyKind? kind, string description, bool isNewFormat = false)
     {
         Value = value;
         Kind = kind;
         Description = description;
+        IsNewFormat = isNewFormat;
     }
 
     public FlowValue Value { get; }
@@ -26,6 +27,9 @@ internal readonly struct KeySource
 
     public bool IsSecret => Kind is KeyKind.Secret or KeyKind.LegacyServiceRole;
 
+    /// <summary>A new-format key (not a JWT): a <c>sb_publishable_</c>/<c>sb_secret_</c> literal, or a source whose name says it holds one.</summary>
+    public bool IsNewFormat { get; }
+
     /// <summary>
     /// What a value is as a key: a key literal (classified by <see cref="KeyClassifier"/>), or an environment variable or
     /// configuration value whose name says (<see cref="KeySourceNames.Classify"/>); null kind otherwise.
@@ -35,11 +39,11 @@ internal readonly struct KeySource
         switch (value.Kind)
         {
             case FlowValueKind.Text when KeyClassifier.ClassifyWhole(value.Text) is { } key:
-                return new KeySource(value, key.Kind, key.Describe(value.Text!));
+                return new KeySource(value, key.Kind, key.Describe(value.Text!), key.IsNewFormat);
             case FlowValueKind.EnvironmentVariable:
-                return new KeySource(value, KeySourceNames.Classify(value.Text), "the " + value.Text + " environment variable");
+                return new KeySource(value, KeySourceNames.Classify(value.Text), "the " + value.Text + " environment variable", KeySourceNames.IsNewFormat(value.Text));
             case FlowValueKind.Configuration:
-                return new KeySource(value, KeySourceNames.Classify(value.Text), "the configuration value '" + value.Text + "'");
+                return new KeySource(value, KeySourceNames.Classify(value.Text), "the configuration value '" + value.Text + "'", KeySourceNames.IsNewFormat(value.Text));
             default:
                 return new KeySource(value, null, "an unknown value");
         }
@@ -66,6 +70,9 @@ internal sealed class HeldKey
     public IOperation? KeyArgument { get; }
 
     public bool IsSecret => !Sources.IsEmpty && Sources.All(s => s.IsSecret);
+
+    /// <summary>True when every source is a new-format key (a mix with a legacy JWT or an unknown source is not).</summary>
+    public bool IsNewFormat => !Sources.IsEmpty && Sources.All(s => s.IsNewFormat);
 
     /// <summary>For messages: the sources, each described once.</summary>
     public string Description => string.Join(" or ", Sources.Select(s => s.Description).Distinct());

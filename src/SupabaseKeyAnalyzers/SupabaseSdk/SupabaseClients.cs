@@ -5,6 +5,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using SupabaseKeyAnalyzers.ValueFlow;
@@ -59,9 +60,9 @@ internal sealed class SupabaseClients
     public ValueFlowResolver Resolver { get; }
 
     /// <summary>The compilation's Supabase clients, or null when it references none (rules then register nothing).</summary>
-    public static SupabaseClients? For(Compilation compilation) => Cache.GetValue(compilation, c =>
+    public static SupabaseClients? For(Compilation compilation, AnalyzerOptions? options = null) => Cache.GetValue(compilation, c =>
     {
-        var model = SupabaseModel.For(c);
+        var model = SupabaseModel.For(c, options);
         return model.HasClients ? new SupabaseClients(model) : null;
     });
 
@@ -199,16 +200,7 @@ internal sealed class SupabaseClients
     /// </summary>
     public ImmutableArray<FlowValue> Credential(IOperation value, CancellationToken cancellationToken)
     {
-        var unwrapped = ValueFlowResolver.Unwrap(value);
-        IOperation? credential = unwrapped switch
-        {
-            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when SupabaseHeaders.IsBearerPrefix(Resolver.Text(binary.LeftOperand, cancellationToken)) => binary.RightOperand,
-            IInterpolatedStringOperation { Parts: { Length: 2 } parts }
-                when parts[0] is IInterpolatedStringTextOperation prefix && SupabaseHeaders.IsBearerPrefix(prefix.Text.ConstantValue.Value as string)
-                     && parts[1] is IInterpolationOperation { Alignment: null, FormatString: null } hole => hole.Expression,
-            _ => null,
-        };
-        if (credential is not null)
+        if (BearerOperand(value, Resolver, cancellationToken) is { } credential)
         {
             return Resolver.Values(credential, cancellationToken);
         }
@@ -217,6 +209,19 @@ internal sealed class SupabaseClients
             .Select(v => v.Kind == FlowValueKind.Text && SupabaseHeaders.BearerCredential(v.Text) is { } token ? FlowValue.FromText(token, v.FormedAt) : v)
             .ToImmutableArray();
     }
+
+    /// <summary>
+    /// <c>key</c> in a header value written <c>"Bearer " + key</c> or <c>$"Bearer {key}"</c> (the scheme is a constant,
+    /// the credential an expression of its own); null for any other value.
+    /// </summary>
+    public static IOperation? BearerOperand(IOperation value, ValueFlowResolver resolver, CancellationToken cancellationToken) => ValueFlowResolver.Unwrap(value) switch
+    {
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when SupabaseHeaders.IsBearerPrefix(resolver.Text(binary.LeftOperand, cancellationToken)) => binary.RightOperand,
+        IInterpolatedStringOperation { Parts: { Length: 2 } parts }
+            when parts[0] is IInterpolatedStringTextOperation prefix && SupabaseHeaders.IsBearerPrefix(prefix.Text.ConstantValue.Value as string)
+                 && parts[1] is IInterpolationOperation { Alignment: null, FormatString: null } hole => hole.Expression,
+        _ => null,
+    };
 
     /// <summary>
     /// Every write to the options object <paramref name="options"/> evaluates to: its object initializer

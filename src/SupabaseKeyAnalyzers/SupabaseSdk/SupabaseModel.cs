@@ -1,7 +1,9 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SupabaseKeyAnalyzers.Internals;
 using SupabaseKeyAnalyzers.Keys;
@@ -76,7 +78,7 @@ internal sealed class SupabaseModel : IValueFlowConventions
 
     private static readonly ConditionalWeakTable<Compilation, SupabaseModel> Cache = new();
 
-    private SupabaseModel(Compilation compilation)
+    private SupabaseModel(Compilation compilation, AnalyzerOptions? options)
     {
         Client = compilation.GetTypeByMetadataName("Supabase.Client");
         ClientInterface = compilation.GetTypeByMetadataName("Supabase.Interfaces.ISupabaseClient`6");
@@ -91,7 +93,7 @@ internal sealed class SupabaseModel : IValueFlowConventions
         FunctionsClient = compilation.GetTypeByMetadataName("Supabase.Functions.Client");
         FunctionsClientInterface = compilation.GetTypeByMetadataName("Supabase.Functions.Interfaces.IFunctionsClient");
         RealtimeClientInterface = compilation.GetTypeByMetadataName("Supabase.Realtime.Interfaces.IRealtimeClient`2");
-        Resolver = new ValueFlowResolver(compilation, this);
+        Resolver = new ValueFlowResolver(compilation, this, SettingsFiles.From(options));
     }
 
     /// <summary>What expressions of this compilation can hold, with the SDK's conventions.</summary>
@@ -123,11 +125,32 @@ internal sealed class SupabaseModel : IValueFlowConventions
 
     public INamedTypeSymbol? RealtimeClientInterface { get; }
 
+    /// <summary>
+    /// The first <c>Supabase.Functions</c> release that no longer sends a new-format key as <c>Authorization: Bearer</c>
+    /// (Supabase 8.0.0, all packages versioned together; supabase-csharp issue #279).
+    /// </summary>
+    public static readonly Version FunctionsStopsSendingNewKeyAsBearer = new(8, 0, 0);
+
+    /// <summary>
+    /// The version of the <c>Supabase.Functions</c> assembly the compilation references when it sends the client's key as
+    /// <c>Authorization: Bearer</c> on calls without a token (older than <see cref="FunctionsStopsSendingNewKeyAsBearer"/>);
+    /// null otherwise, and for an assembly with no version (built from source).
+    /// </summary>
+    public Version? FunctionsSendingKeyAsBearer
+        => (FunctionsClientInterface ?? FunctionsClient)?.ContainingAssembly.Identity.Version is { } version
+           && version > new Version(0, 0, 0, 0) && version < FunctionsStopsSendingNewKeyAsBearer
+            ? version
+            : null;
+
     /// <summary>True when the compilation references a client type that can hold a key.</summary>
     public bool HasClients => Client is not null || GotrueClient is not null || PostgrestClient is not null || FunctionsClient is not null;
 
     /// <summary>The compilation's model (its types are null when it does not reference the SDK).</summary>
-    public static SupabaseModel For(Compilation compilation) => Cache.GetValue(compilation, c => new SupabaseModel(c));
+    /// <remarks>
+    /// The options hand the project's settings files to the resolver (<see cref="SettingsFiles"/>); every analyzer of one
+    /// compilation has the same, so whichever asks first decides.
+    /// </remarks>
+    public static SupabaseModel For(Compilation compilation, AnalyzerOptions? options = null) => Cache.GetValue(compilation, c => new SupabaseModel(c, options));
 
     /// <summary>The argument for the parameter at <paramref name="ordinal"/>, when the call passes one.</summary>
     public static IOperation? Argument(ImmutableArray<IArgumentOperation> arguments, int ordinal)
@@ -252,6 +275,10 @@ internal sealed class SupabaseModel : IValueFlowConventions
            && IsUmbrella(initialize.TargetMethod.ContainingType)
             ? client
             : null;
+
+    /// <inheritdoc/>
+    /// <remarks>A child client (<c>client.Auth</c>, <c>client.Functions</c>…) stands for its umbrella client: it holds its key.</remarks>
+    public IOperation? PartOf(IOperation operation) => Umbrella(operation);
 
     /// <inheritdoc/>
     public bool IsFactory(IMethodSymbol method) => IsStateless(method);

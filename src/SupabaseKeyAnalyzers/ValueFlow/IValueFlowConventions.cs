@@ -11,6 +11,12 @@ internal interface IValueFlowConventions
     /// <summary>The operand an operation evaluates to when a library hands it back (an awaited call that returns its receiver); null otherwise.</summary>
     IOperation? SameValueAs(IOperation? operation);
 
+    /// <summary>
+    /// The object whose value stands for <paramref name="operation"/> when it is a part of that object that the library
+    /// builds from it (a child client reached through its umbrella client holds the umbrella's key); null otherwise.
+    /// </summary>
+    IOperation? PartOf(IOperation operation);
+
     /// <summary>True for a library method whose call builds an object the rules read (its arguments matter, not its body).</summary>
     bool IsFactory(IMethodSymbol method);
 

@@ -48,23 +48,33 @@ internal sealed class ValueFlowResolver
 
     private readonly Compilation compilation;
     private readonly IValueFlowConventions conventions;
+    private readonly SettingsFiles settings;
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<FlowValue>> members = new(SymbolEqualityComparer.Default);
-    private readonly Lazy<ImmutableDictionary<ITypeSymbol, ImmutableArray<IOperation>>> registrations;
+    private readonly Lazy<ImmutableArray<InvocationExpressionSyntax>> registrationCalls;
+    private readonly Lazy<ImmutableHashSet<string>> aliases;
+    private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<IOperation>> registered = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IOperation>> constructions = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IParameterSymbol, ImmutableArray<FlowValue>> parameters = new(SymbolEqualityComparer.Default);
     private readonly INamedTypeSymbol? environment;
     private readonly INamedTypeSymbol? configuration;
 
-    public ValueFlowResolver(Compilation compilation, IValueFlowConventions conventions)
+    public ValueFlowResolver(Compilation compilation, IValueFlowConventions conventions, SettingsFiles settings)
     {
         this.compilation = compilation;
         this.conventions = conventions;
+        this.settings = settings;
         Writes = new WriteFinder(compilation);
         environment = compilation.GetTypeByMetadataName("System.Environment");
         configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
-        registrations = new Lazy<ImmutableDictionary<ITypeSymbol, ImmutableArray<IOperation>>>(IndexRegistrations, LazyThreadSafetyMode.ExecutionAndPublication);
+        registrationCalls = new Lazy<ImmutableArray<InvocationExpressionSyntax>>(IndexRegistrationCalls, LazyThreadSafetyMode.ExecutionAndPublication);
+        aliases = new Lazy<ImmutableHashSet<string>>(IndexAliases, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Which writes reach a symbol, for this compilation.</summary>
     public WriteFinder Writes { get; }
+
+    /// <summary>What the project's settings files give configuration keys.</summary>
+    public SettingsFiles Settings => settings;
 
     /// <summary>Every value <paramref name="operation"/> can hold; <see cref="FlowValue.Unknown"/> among them when a path is not followed.</summary>
     public ImmutableArray<FlowValue> Values(IOperation? operation, CancellationToken cancellationToken)
@@ -146,74 +156,161 @@ internal sealed class ValueFlowResolver
 #pragma warning restore RS1030
 
     /// <summary>
-    /// Dependency-injection registrations by service type: the instance or the values the factory returns, for each
-    /// <c>Add{Singleton,Scoped,Transient}</c> (and <c>TryAdd…</c>) call of the compilation.
+    /// The registration calls of the compilation (<c>Add{Singleton,Scoped,Transient}</c>, <c>TryAdd…</c>), found from the
+    /// syntax of the trees whose text names one, none of them bound yet.
     /// </summary>
-    private ImmutableDictionary<ITypeSymbol, ImmutableArray<IOperation>> IndexRegistrations()
+    private ImmutableArray<InvocationExpressionSyntax> IndexRegistrationCalls()
     {
-        var found = new Dictionary<ITypeSymbol, ImmutableArray<IOperation>.Builder>(SymbolEqualityComparer.Default);
+        var calls = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
         foreach (var tree in compilation.SyntaxTrees)
         {
             if (!TreeText.MayName(tree, "Add", CancellationToken.None) || !RegistrationNames.Any(name => TreeText.MayName(tree, name, CancellationToken.None)))
             {
-                // Only the trees that name a registration method can register a service.
+                continue;
+            }
+
+            foreach (var call in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                if (call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } && Array.IndexOf(RegistrationNames, name) >= 0)
+                {
+                    calls.Add(call);
+                }
+            }
+        }
+
+        return calls.ToImmutable();
+    }
+
+    /// <summary>The names <c>using X = …;</c> directives give in the compilation (a type argument spelled so can be any type).</summary>
+    private ImmutableHashSet<string> IndexAliases()
+    {
+        var aliases = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            // Using directives sit in the compilation unit and namespace declarations: nothing else is walked.
+            foreach (var directive in tree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax || SourceSyntax.IsNamespaceDeclaration(n)).OfType<UsingDirectiveSyntax>())
+            {
+                if (directive.Alias is { Name.Identifier.ValueText: var alias })
+                {
+                    aliases.Add(alias);
+                }
+            }
+        }
+
+        return aliases.ToImmutable();
+    }
+
+    /// <summary>
+    /// What the compilation registers for <paramref name="service"/> (the instance, or the values its factory returns),
+    /// cached per type, up to two registrations: only the one registration of a type is followed. A call whose explicit
+    /// service type argument names another type (<c>AddScoped&lt;Repository&gt;()</c>) is ruled out from its syntax; the
+    /// others are bound, one at a time, until a second registration of the type turns up.
+    /// </summary>
+    private ImmutableArray<IOperation> Registered(ITypeSymbol service, CancellationToken cancellationToken)
+    {
+        if (registered.TryGetValue(service, out var cached))
+        {
+            return cached;
+        }
+
+        var found = ImmutableArray.CreateBuilder<IOperation>();
+        foreach (var call in registrationCalls.Value)
+        {
+            if (call.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments: { Count: > 0 } typeArguments } }
+                && RightmostName(typeArguments[0]) is { } spelled && spelled != service.Name && !aliases.Value.Contains(spelled))
+            {
+                continue;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            if (ModelFor(call.SyntaxTree).GetOperation(call, cancellationToken) is not IInvocationOperation { TargetMethod: { } method } invocation)
+            {
+                continue;
+            }
+
+            var type = method.TypeArguments.FirstOrDefault();
+            foreach (var argument in invocation.Arguments)
+            {
+                var value = Unwrap(argument.Value);
+                if (value is IDelegateCreationOperation { Target: IAnonymousFunctionOperation factory })
+                {
+                    if (SymbolEqualityComparer.Default.Equals(type ?? factory.Symbol.ReturnType, service))
+                    {
+                        found.AddRange(ReturnedValues(factory.Body));
+                    }
+                }
+                else if (argument.Parameter is { Ordinal: > 0 } && argument.Value.Type is { } instanceType && method.TypeArguments.Length <= 1 && method.Parameters.Length == 2
+                    && SymbolEqualityComparer.Default.Equals(type ?? instanceType, service))
+                {
+                    // AddSingleton<T>(services, instance) or AddSingleton(services, instance).
+                    found.Add(argument.Value);
+                }
+            }
+
+            if (found.Count > 1)
+            {
+                break;
+            }
+        }
+
+        return registered.GetOrAdd(service, found.ToImmutable());
+    }
+
+    /// <summary>
+    /// Every call of <paramref name="constructor"/> written in the compilation (<c>new T(…)</c>, <c>new(…)</c>,
+    /// <c>: this(…)</c>, <c>: base(…)</c>), looked for in the trees whose text names its type, cached per constructor.
+    /// </summary>
+    private ImmutableArray<IOperation> Constructions(IMethodSymbol constructor, CancellationToken cancellationToken)
+    {
+        constructor = constructor.OriginalDefinition;
+        if (constructions.TryGetValue(constructor, out var cached))
+        {
+            return cached;
+        }
+
+        var type = constructor.ContainingType;
+        var found = ImmutableArray.CreateBuilder<IOperation>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (!TreeText.MayName(tree, type.Name, cancellationToken))
+            {
                 continue;
             }
 
             SemanticModel? model = null;
-            foreach (var call in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
-                if (call.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } || !IsRegistration(name))
+                if (!SourceSyntax.IsConstructorCall(node)
+                    || node is ObjectCreationExpressionSyntax { Type: var named } && RightmostName(named) is { } spelled && spelled != type.Name && !aliases.Value.Contains(spelled))
                 {
                     continue;
                 }
 
                 model ??= ModelFor(tree);
-                if (model.GetOperation(call) is not IInvocationOperation { TargetMethod: { } method } invocation)
+                var called = model.GetOperation(node, cancellationToken) switch
                 {
-                    continue;
-                }
-
-                var service = method.TypeArguments.FirstOrDefault();
-                foreach (var argument in invocation.Arguments)
+                    IObjectCreationOperation creation => (creation.Constructor, (IOperation)creation),
+                    IInvocationOperation invocation => (invocation.TargetMethod, invocation),
+                    _ => default,
+                };
+                if (called.Item1 is { } method && SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, constructor))
                 {
-                    var value = Unwrap(argument.Value);
-                    if (value is IDelegateCreationOperation { Target: IAnonymousFunctionOperation factory })
-                    {
-                        service ??= factory.Symbol.ReturnType;
-                        foreach (var returned in ReturnedValues(factory.Body))
-                        {
-                            Add(found, service, returned);
-                        }
-                    }
-                    else if (argument.Parameter is { Ordinal: > 0 } && argument.Value.Type is { } instanceType && method.TypeArguments.Length <= 1 && method.Parameters.Length == 2)
-                    {
-                        // AddSingleton<T>(services, instance) or AddSingleton(services, instance).
-                        Add(found, service ?? instanceType, argument.Value);
-                    }
+                    found.Add(called.Item2);
                 }
             }
         }
 
-        return found.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutable(), (IEqualityComparer<ITypeSymbol>)SymbolEqualityComparer.Default);
-
-        static bool IsRegistration(string name) => Array.IndexOf(RegistrationNames, name) >= 0;
-
-        static void Add(Dictionary<ITypeSymbol, ImmutableArray<IOperation>.Builder> found, ITypeSymbol? service, IOperation value)
-        {
-            if (service is null)
-            {
-                return;
-            }
-
-            if (!found.TryGetValue(service, out var list))
-            {
-                found[service] = list = ImmutableArray.CreateBuilder<IOperation>();
-            }
-
-            list.Add(value);
-        }
+        return constructions.GetOrAdd(constructor, found.ToImmutable());
     }
+
+    /// <summary>The last name of a type as written: <c>Client</c> for <c>Supabase.Client</c>.</summary>
+    private static string? RightmostName(TypeSyntax type) => type switch
+    {
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        _ => null,
+    };
 
     /// <summary>One question's walk: its depth and the members it is resolving (a cycle answers Unknown).</summary>
     private sealed class Walk
@@ -295,6 +392,10 @@ internal sealed class ValueFlowResolver
 
                 case IPropertyReferenceOperation { Property.IsIndexer: true } indexer:
                     return ConfigurationIndexer(indexer, depth);
+
+                case IPropertyReferenceOperation when resolver.conventions.PartOf(operation) is { } whole:
+                    // var auth = client.Auth: the library's part of an object stands for the object.
+                    return Values(whole, depth + 1);
 
                 case IFieldReferenceOperation or IPropertyReferenceOperation:
                     return Member(((IMemberReferenceOperation)operation).Member);
@@ -434,9 +535,21 @@ internal sealed class ValueFlowResolver
             }
 
             return Values(key, depth + 1)
-                .Select(k => k.Kind == FlowValueKind.Text ? FlowValue.FromConfiguration(prefix + k.Text, formedAt) : FlowValue.Unknown)
+                .SelectMany(k => k.Kind == FlowValueKind.Text ? Configured(prefix + k.Text, formedAt) : new[] { FlowValue.Unknown })
                 .Distinct()
                 .ToImmutableArray();
+        }
+
+        /// <summary>
+        /// A configuration key's values: what the project's settings files give it (every file that sets it), or the key
+        /// itself, whose name may say what it holds, when no file sets it.
+        /// </summary>
+        private IEnumerable<FlowValue> Configured(string key, SyntaxNode formedAt)
+        {
+            var configured = resolver.settings.ValuesOf(key);
+            return configured.IsEmpty
+                ? new[] { FlowValue.FromConfiguration(key, formedAt) }
+                : configured.Select(value => FlowValue.FromText(value, formedAt));
         }
 
         private bool IsConfiguration(ITypeSymbol? type)
@@ -515,16 +628,75 @@ internal sealed class ValueFlowResolver
             return results.IsEmpty ? UnknownValue : results;
         }
 
-        /// <summary>A parameter the container fills: the compilation's one registration of its type.</summary>
+        /// <summary>
+        /// A constructor's parameter (a primary constructor's and a positional record's too): what every call of the
+        /// constructor written in the compilation passes for it, cached per parameter. A constructor or lambda
+        /// parameter that no call in the source fills is the container's: the compilation's one registration of its type.
+        /// </summary>
         private ImmutableArray<FlowValue> Parameter(IParameterSymbol parameter, int depth)
         {
+            if (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor && parameter.RefKind == RefKind.None && !parameter.IsParams)
+            {
+                var passed = Passed(constructor, parameter.OriginalDefinition);
+                if (!passed.IsDefault)
+                {
+                    return passed;
+                }
+            }
+
             var injected = parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.LambdaMethod };
-            if (!injected || !resolver.registrations.Value.TryGetValue(parameter.Type, out var registered) || registered.Length != 1)
+            if (!injected || resolver.Registered(parameter.Type, cancellationToken) is not { Length: 1 } registered)
             {
                 return UnknownValue;
             }
 
             return Values(registered[0], depth + 1);
+        }
+
+        /// <summary>The values every call of <paramref name="constructor"/> in the source passes for <paramref name="parameter"/>; default when there is none.</summary>
+        private ImmutableArray<FlowValue> Passed(IMethodSymbol constructor, IParameterSymbol parameter)
+        {
+            if (resolver.parameters.TryGetValue(parameter, out var cached))
+            {
+                return cached;
+            }
+
+            var calls = resolver.Constructions(constructor, cancellationToken);
+            if (calls.IsEmpty)
+            {
+                return default;
+            }
+
+            if (!visiting.Add(parameter))
+            {
+                cycles++;
+                return UnknownValue;
+            }
+
+            var cyclesBefore = cycles;
+            var results = ImmutableArray<FlowValue>.Empty;
+            try
+            {
+                foreach (var call in calls)
+                {
+                    var arguments = call is IObjectCreationOperation creation ? creation.Arguments : ((IInvocationOperation)call).Arguments;
+                    var argument = arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal);
+
+                    // Like a member's, the answer starts with the whole depth budget, whoever asks.
+                    results = Union(results, argument is null ? UnknownValue : Values(argument.Value, 1));
+                }
+            }
+            finally
+            {
+                visiting.Remove(parameter);
+            }
+
+            if (cycles == cyclesBefore)
+            {
+                resolver.parameters.TryAdd(parameter, results);
+            }
+
+            return results;
         }
 
         private ImmutableArray<FlowValue> Member(ISymbol member)
@@ -585,6 +757,15 @@ internal sealed class ValueFlowResolver
                     // A property with accessor bodies: what its getter returns (a backing field, a computation).
                     var getter = accessors.Accessors.FirstOrDefault(a => a.IsKind(SyntaxKind.GetAccessorDeclaration));
                     return getter is null ? UnknownValue : BodyValues(getter, 0);
+                }
+
+                if (declaration is ParameterSyntax && model.GetDeclaredSymbol(declaration, cancellationToken) is IParameterSymbol { ContainingSymbol: IMethodSymbol constructor } positional)
+                {
+                    // A positional record's property: what every construction passes for its parameter.
+                    hasDefinition = true;
+                    var passed = Passed(constructor, positional);
+                    results = Union(results, passed.IsDefault ? UnknownValue : passed);
+                    continue;
                 }
 
                 var definition = declaration switch

@@ -150,6 +150,44 @@ public sealed class EndToEndTests : IClassFixture<PackedPackage>
     }
 
     [Fact]
+    public void The_projects_SQL_gets_SBK002_SBK004_and_SBK007_and_SupabaseDirectory_names_a_folder_elsewhere()
+    {
+        var app = package.CreateProject("web", "SqlApp");
+        var migrations = Path.Combine(app, "supabase", "migrations");
+        Directory.CreateDirectory(migrations);
+        File.WriteAllText(Path.Combine(migrations, "20260101000000_notify.sql"), SqlSamples.Migration);
+
+        var output = DotnetCli.RunChecked(app, "build", "-p:SupabaseKeyAnalysisMode=Migration");
+        var file = Path.Combine("supabase", "migrations", "20260101000000_notify.sql");
+        var secret = "sb_secret_ key 'sb_secret_" + TestKeys.SecretBody[..6] + "…'";
+        foreach (var expected in new[]
+        {
+            $"{file}(2,{SqlColumn(2, TestKeys.Secret)}): warning SBK002: {secret} is not a JWT",
+            $"{file}(2,{SqlColumn(2, TestKeys.Secret)}): warning SBK004: {secret} is hard-coded; store it in Vault and read it from vault.decrypted_secrets at call time, and rotate the committed key",
+            $"{file}(6,{SqlColumn(6, TestKeys.Secret)}): warning SBK004: {secret} is hard-coded",
+            $"{file}(7,{SqlColumn(7, TestKeys.ServiceRoleJwt)}): warning SBK004: service_role JWT 'eyJhbG…' is hard-coded",
+            $"{file}(7,{SqlColumn(7, TestKeys.ServiceRoleJwt)}): warning SBK007: service_role JWT 'eyJhbG…' is a legacy JWT-based API key",
+        })
+        {
+            Assert.Contains(expected, output, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("SBK001", output, StringComparison.Ordinal);
+
+        // The same folder beside the project, named by <SupabaseDirectory>; a folder that does not exist is SBK000.
+        var elsewhere = package.CreateProject("web", "SqlElsewhere");
+        Directory.CreateDirectory(Path.Combine(elsewhere, "..", "db", "migrations"));
+        File.WriteAllText(Path.Combine(elsewhere, "..", "db", "migrations", "20260101000000_notify.sql"), SqlSamples.Migration);
+        var named = DotnetCli.RunChecked(elsewhere, "build", "-p:SupabaseDirectory=../db");
+        Assert.Contains($"20260101000000_notify.sql(6,{SqlColumn(6, TestKeys.Secret)}): warning SBK004", named, StringComparison.Ordinal);
+        var missing = DotnetCli.RunChecked(elsewhere, "build", "-p:SupabaseDirectory=../nowhere", "--no-incremental");
+        Assert.Contains("warning SBK000: '../nowhere' is not a valid value for the SupabaseDirectory MSBuild property (the folder does not exist)", missing, StringComparison.Ordinal);
+        Assert.DoesNotContain("SBK004", missing, StringComparison.Ordinal);
+
+        static int SqlColumn(int line, string key) => SqlSamples.Migration.Split('\n')[line - 1].IndexOf(key, StringComparison.Ordinal) + 1;
+    }
+
+    [Fact]
     public void Dotnet_format_analyzers_rewrites_SBK002_to_the_apikey_header()
     {
         var app = package.CreateProject("console", "FormatApp");
@@ -201,7 +239,7 @@ public sealed class EndToEndTests : IClassFixture<PackedPackage>
         {
             // The Supabase packages are not on this machine's feed: the stubs carry the same public API.
             var project = Path.Combine(app, "Format" + rule + ".csproj");
-            File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>", $"<ItemGroup><Reference Include=\"Supabase\"><HintPath>{typeof(global::Supabase.Client).Assembly.Location}</HintPath></Reference></ItemGroup></Project>", StringComparison.Ordinal));
+            File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>", $"<ItemGroup>{string.Concat(StubAssemblies.Paths.Select(p => $"<Reference Include=\"{Path.GetFileNameWithoutExtension(p)}\"><HintPath>{p}</HintPath></Reference>"))}</ItemGroup></Project>", StringComparison.Ordinal));
         }
 
         if (rule == "SBK001")

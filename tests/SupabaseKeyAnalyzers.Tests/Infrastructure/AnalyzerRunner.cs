@@ -29,7 +29,7 @@ public static class AnalyzerRunner
     {
         var workspace = new AdhocWorkspace();
         var projectId = ProjectId.CreateNewId();
-        var references = withSupabase ? PackageAnalyzers.FrameworkReferences.Add(TestReferences.Supabase) : PackageAnalyzers.FrameworkReferences;
+        var references = withSupabase ? PackageAnalyzers.FrameworkReferences.AddRange(TestReferences.Supabase) : PackageAnalyzers.FrameworkReferences;
         var solution = workspace.CurrentSolution.AddProject(ProjectInfo.Create(
             projectId,
             VersionStamp.Default,

@@ -21,7 +21,7 @@ public class SupabaseTest<TAnalyzer, TFixer> : CSharpCodeFixTest<TAnalyzer, TFix
     public SupabaseTest()
     {
         ReferenceAssemblies = TestReferences.Net10;
-        TestState.AdditionalReferences.Add(TestReferences.Supabase);
+        TestState.AdditionalReferences.AddRange(TestReferences.Supabase);
         SolutionTransforms.Add((solution, projectId) =>
         {
             var project = solution.GetProject(projectId)!;

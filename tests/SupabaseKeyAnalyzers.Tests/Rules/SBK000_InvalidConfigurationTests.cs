@@ -78,4 +78,12 @@ public class SBK000_InvalidConfigurationTests
         test.WithProject(ProjectSetup.BlazorWebAssembly.WithProperty("SupabaseProjectKind", "desktop"));
         await test.RunAsync();
     }
+
+    [Fact]
+    public Task Reports_an_invalid_SQL_switch_and_a_SupabaseDirectory_that_does_not_exist()
+        => VerifyAsync(
+            new[] { "build_property.SupabaseKeyAnalyzersScanSql = no", "build_property.SupabaseKeyAnalyzersMissingSupabaseDirectory = ../db" },
+            null,
+            Invalid("no", "the SupabaseKeyAnalyzersScanSql MSBuild property", "the project file", "true, false"),
+            Invalid("../db", "the SupabaseDirectory MSBuild property (the folder does not exist)", "the project file", "a folder that exists: the Supabase CLI's supabase/ folder, relative to the project"));
 }

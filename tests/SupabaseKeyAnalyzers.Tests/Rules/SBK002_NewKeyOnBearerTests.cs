@@ -385,4 +385,124 @@ public class SBK002_NewKeyOnBearerTests
                 public static AuthenticationHeaderValue? Configure(HttpClient http) => {|SBK002:http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key)|};
             }
             """);
+
+    [Fact]
+    public Task Reports_a_new_key_on_Bearer_in_the_projects_SQL_not_on_apikey_nor_a_Vault_lookup()
+    {
+        var test = new SupabaseTest<NewKeyOnBearerAnalyzer> { TestCode = "class App { }" };
+        test.TestState.AdditionalFiles.Add((SqlSamples.MigrationPath, SqlSamples.Migration));
+        test.ExpectedDiagnostics.Add(SqlSamples.At(RuleDescriptors.SBK002_NewKeyOnBearer, 2, TestKeys.Secret).WithArguments("sb_secret_ key 'sb_secret_" + TestKeys.SecretBody[..6] + "…'"));
+        var publishable = "sb_publishable_ key 'sb_publishable_" + TestKeys.PublishableBody[..6] + "…'";
+        test.ExpectedDiagnostics.Add(SqlSamples.At(RuleDescriptors.SBK002_NewKeyOnBearer, 3, P, occurrence: 1).WithArguments(publishable));
+        test.ExpectedDiagnostics.Add(SqlSamples.At(RuleDescriptors.SBK002_NewKeyOnBearer, 4, P).WithArguments(publishable));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Reports_a_key_in_a_settings_class_received_through_dependency_injection()
+        => Verify.FilesAsync(
+            TestSources.Usings + $$"""
+            public class SupabaseSettings
+            {
+                public string Url { get; set; } = "https://x.supabase.co";
+                public string AnonKey { get; set; } = "{{P}}";
+            }
+            """,
+            TestSources.Usings + """
+            using Microsoft.Extensions.DependencyInjection;
+
+            public class SupabaseService
+            {
+                private readonly HttpClient httpClient;
+                private readonly SupabaseSettings settings;
+
+                public SupabaseService(HttpClient httpClient, SupabaseSettings settings)
+                {
+                    this.httpClient = httpClient;
+                    this.settings = settings;
+                }
+
+                public Task<HttpResponseMessage> GetAsync()
+                {
+                    var request = new HttpRequestMessage(HttpMethod.Get, settings.Url + "/rest/v1/items");
+                    request.Headers.Add("apikey", settings.AnonKey);
+                    {|SBK002:request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.AnonKey)|};
+                    return httpClient.SendAsync(request);
+                }
+
+                public static void Register(IServiceCollection services)
+                {
+                    var supabaseSettings = new SupabaseSettings();
+                    services.AddSingleton(supabaseSettings);
+                }
+            }
+            """,
+            TestSources.Hosting);
+
+    [Fact]
+    public Task Reports_a_fallback_that_sends_a_new_key_whatever_the_other_branch_holds_and_offers_no_fix()
+        => Verify.NoFixAsync(TestSources.Usings + /* lang=c#-test */ $$"""
+            public record SupabaseConfig(string Url, string Key);
+
+            class Api
+            {
+                private const string PublishableKey = "{{P}}";
+                private static readonly SupabaseConfig Config = new("https://x.supabase.co", "{{P}}");
+
+                void Configure(HttpRequestMessage request, string? token, Supabase.Gotrue.User? user)
+                {
+                    {|SBK002:request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? PublishableKey)|};
+                    {|SBK002:request.Headers.Add("Authorization", "Bearer " + (user != null ? token : PublishableKey))|};
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Reports_a_key_held_by_a_positional_record_built_once()
+        => Verify.AnalyzerAsync(TestSources.Usings + /* lang=c#-test */ $$"""
+            public record SupabaseConfig(string Url, string Key);
+
+            class Api
+            {
+                private static readonly SupabaseConfig Config = new("https://x.supabase.co", "{{P}}");
+
+                void Configure(HttpRequestMessage request) => {|SBK002:request.Headers.Add("Authorization", $"Bearer {Config.Key}")|};
+            }
+            """);
+
+    [Fact]
+    public Task Reports_a_key_the_projects_settings_file_gives_a_configuration_key()
+    {
+        var test = new SupabaseTest<NewKeyOnBearerAnalyzer>
+        {
+            TestCode = TestSources.Usings + /* lang=c#-test */ """
+                using Microsoft.Extensions.Configuration;
+
+                public class SupabaseClient
+                {
+                    private readonly HttpClient http;
+                    private readonly string publishableKey;
+
+                    public SupabaseClient(HttpClient http, IConfiguration configuration)
+                    {
+                        this.http = http;
+                        publishableKey = configuration["Supabase:PublishableKey"]!;
+                    }
+
+                    public Task<HttpResponseMessage> GetAsync(string? token)
+                    {
+                        var request = new HttpRequestMessage(HttpMethod.Get, "https://x.supabase.co/rest/v1/items");
+                        request.Headers.Add("apikey", publishableKey);
+                        {|SBK002:request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? publishableKey)|};
+                        return http.SendAsync(request);
+                    }
+                }
+                """,
+        };
+        test.TestState.Sources.Add(("/0/Hosting.cs", TestSources.Hosting));
+        test.TestState.AdditionalFiles.Add(("/0/wwwroot/appsettings.json", "{\n  // The project's public settings.\n  \"Supabase\": { \"Url\": \"https://x.supabase.co\", \"PublishableKey\": \"" + P + "\", },\n}"));
+        test.WithProject(ProjectSetup.BlazorWebAssembly);
+        return test.RunAsync();
+    }
 }

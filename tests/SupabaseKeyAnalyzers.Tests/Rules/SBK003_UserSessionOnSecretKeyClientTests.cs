@@ -611,4 +611,129 @@ public class SBK003_UserSessionOnSecretKeyClientTests
             var supabase = new Supabase.Client("https://x.supabase.co", key);
             await supabase.AdminAuth(key).CreateUser(args[0], args[1]);
             """);
+
+    [Fact]
+    public Task Follows_record_primary_constructor_and_constructor_parameters_through_every_construction()
+        => Verify.FilesAsync(
+            TestSources.Usings + /* lang=c#-test */ $$"""
+            public record AdminConfig(string Url, string Key);
+
+            public class AdminService(string key)
+            {
+                private readonly Supabase.Client client = new("https://x.supabase.co", key);
+
+                public async Task Register(string email, string password) => await {|SBK003:client.Auth.SignUp(email, password)|};
+            }
+
+            public class Seeder
+            {
+                private readonly string key;
+
+                public Seeder(string key) => this.key = key;
+
+                public async Task Run(string email, string password)
+                {
+                    var client = new Supabase.Client("https://x.supabase.co", key);
+                    await {|SBK003:client.Auth.SignUp(email, password)|};
+                }
+            }
+
+            public static class Admin
+            {
+                private static readonly AdminConfig Config = new("https://x.supabase.co", "{{S}}");
+
+                public static async Task Run(string email, string password)
+                {
+                    var client = new Supabase.Client(Config.Url, Config.Key);
+                    await {|SBK003:client.Auth.SignUp(email, password)|};
+                    var service = new AdminService("{{S}}");
+                    var seeder = new Seeder(Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY")!);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_record_built_once_with_a_secret_and_once_with_a_publishable_key_is_not_reported()
+        => Verify.FilesAsync(
+            TestSources.Usings + /* lang=c#-test */ $$"""
+            public record ClientConfig(string Url, string Key);
+
+            public class Clients(string key)
+            {
+                public async Task Run(ClientConfig config, string email, string password)
+                {
+                    var fromRecord = new Supabase.Client(config.Url, config.Key);
+                    await fromRecord.Auth.SignUp(email, password);
+                    var fromParameter = new Supabase.Client("https://x.supabase.co", key);
+                    await fromParameter.Auth.SignUp(email, password);
+                }
+
+                public static Task Both(string email, string password)
+                {
+                    var admin = new ClientConfig("https://x.supabase.co", "{{S}}");
+                    var user = new ClientConfig("https://x.supabase.co", "{{TestKeys.Publishable}}");
+                    var clients = new Clients("{{S}}");
+                    var other = new Clients("{{TestKeys.Publishable}}");
+                    return clients.Run(admin, email, password);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Follows_a_child_client_kept_in_a_local_but_not_one_reassigned_to_another_client()
+        => Verify.FilesAsync(
+            TestSources.Usings + /* lang=c#-test */ $$"""
+            public class Seeder
+            {
+                private const string ServiceKey = "{{S}}";
+
+                public async Task Run(string email, string password, bool asUser)
+                {
+                    var admin = new Supabase.Client("https://x.supabase.co", ServiceKey);
+                    var auth = admin.Auth;
+                    await {|SBK003:auth.SignUp(email, password)|};
+                    await {|SBK003:auth.SignInWithPassword(email, password)|};
+
+                    var user = new Supabase.Client("https://x.supabase.co", "{{TestKeys.Publishable}}");
+                    var either = admin.Auth;
+                    if (asUser)
+                    {
+                        either = user.Auth;
+                    }
+
+                    await either.SignUp(email, password);
+                }
+            }
+            """);
+
+    /// <summary>A singleton client built from <c>config["Supabase:Key"]</c> that signs users in.</summary>
+    private const string ClientFromConfiguration = /* lang=c#-test */ """
+        using Microsoft.Extensions.Configuration;
+
+        public class AuthController(IConfiguration config)
+        {
+            private readonly Supabase.Client client = new(config["Supabase:Url"]!, config["Supabase:Key"]);
+
+            public async Task Login(string email, string password) => await [|client.Auth.SignInWithPassword(email, password)|];
+        }
+        """;
+
+    [Theory]
+    [InlineData(true, "appsettings.json")]
+    [InlineData(false, "appsettings.json", "appsettings.Development.json")]
+    [InlineData(false)]
+    public Task Configuration_keys_take_the_values_the_projects_settings_files_give_them(bool reported, params string[] files)
+    {
+        // appsettings.json holds a service_role JWT; appsettings.Development.json an anon one: a mix is not reported.
+        var test = new SupabaseTest<UserSessionOnSecretKeyClientAnalyzer> { TestCode = TestSources.Usings + ClientFromConfiguration.Replace("[|", reported ? "{|SBK003:" : string.Empty, StringComparison.Ordinal).Replace("|]", reported ? "|}" : string.Empty, StringComparison.Ordinal) };
+        test.TestState.Sources.Add(("/0/Hosting.cs", TestSources.Hosting));
+        foreach (var file in files)
+        {
+            var key = file == "appsettings.json" ? TestKeys.ServiceRoleJwt : TestKeys.AnonJwt;
+            test.TestState.AdditionalFiles.Add(("/0/" + file, "{ \"Supabase\": { \"Url\": \"https://x.supabase.co\", \"Key\": \"" + key + "\" } }"));
+        }
+
+        test.WithProject(ProjectSetup.Web);
+        return test.RunAsync();
+    }
 }

@@ -107,4 +107,39 @@ public class SBK007_LegacyJwtKeyTests
                 public const string ServiceRole = {|SBK007:"{{ServiceRole}}"|};
             }
             """, ProjectSetup.Web);
+
+    [Fact]
+    public Task Reports_legacy_keys_in_the_projects_SQL()
+    {
+        var test = new SupabaseTest<LegacyJwtKeyAnalyzer> { TestCode = "class App { }" };
+        test.TestState.AdditionalFiles.Add((SqlSamples.MigrationPath, SqlSamples.Migration));
+        test.WithProject(ProjectSetup.Web);
+        test.ExpectedDiagnostics.Add(SqlSamples.At(RuleDescriptors.SBK007_LegacyJwtKey, 7, ServiceRole).WithSeverity(DiagnosticSeverity.Info).WithArguments("service_role JWT 'eyJhbG…'", "a secret key (sb_secret_…)"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Fix_title_warns_of_SBK009_when_the_SDK_would_send_the_new_key_to_Functions_as_Bearer()
+    {
+        var source = $$"""
+            public static class Keys
+            {
+                public const string Publishable = "{{TestKeys.Publishable}}";
+                public const string Anon = {|SBK007:"{{Anon}}"|};
+            }
+
+            public class Calls
+            {
+                public System.Threading.Tasks.Task<string> Hello(Supabase.Client client) => client.Functions.Invoke("hello");
+            }
+            """;
+        var test = new SupabaseTest<LegacyJwtKeyAnalyzer, SupabaseKeyAnalyzers.CodeFixes.Rules.LegacyJwtKeyFixer>
+        {
+            TestCode = source,
+            FixedCode = source.Replace("{|SBK007:\"" + Anon + "\"|}", "Publishable", StringComparison.Ordinal),
+            CodeActionVerifier = (action, verifier) => verifier.Equal("Use Keys.Publishable (Supabase.Functions 2.2.0 sends it to Functions as a Bearer token: upgrade to 8.0.0, see SBK009)", action.Title),
+        };
+        test.WithProject(ProjectSetup.Web);
+        await test.RunAsync();
+    }
 }

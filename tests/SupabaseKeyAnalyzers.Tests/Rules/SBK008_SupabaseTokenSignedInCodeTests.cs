@@ -14,6 +14,9 @@ public class SBK008_SupabaseTokenSignedInCodeTests
 
     /// <summary>The real token libraries, referenced as a user's project would.</summary>
     private static Task VerifyAsync([System.Diagnostics.CodeAnalysis.StringSyntax("C#-test")] string source, params DiagnosticResult[] expected)
+        => VerifyInAsync(ProjectSetup.Web, source, expected);
+
+    private static Task VerifyInAsync(ProjectSetup project, [System.Diagnostics.CodeAnalysis.StringSyntax("C#-test")] string source, params DiagnosticResult[] expected)
     {
         var test = new SupabaseTest<SupabaseTokenSignedInCodeAnalyzer> { TestCode = Prelude + source };
         foreach (var type in new[] { typeof(JwtSecurityToken), typeof(SecurityTokenDescriptor), typeof(JsonWebTokenHandler), typeof(Microsoft.IdentityModel.Logging.LogHelper), typeof(Microsoft.IdentityModel.Abstractions.IIdentityLogger) })
@@ -21,7 +24,7 @@ public class SBK008_SupabaseTokenSignedInCodeTests
             test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(type.Assembly.Location));
         }
 
-        test.WithProject(ProjectSetup.Web);
+        test.WithProject(project);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }
@@ -93,4 +96,33 @@ public class SBK008_SupabaseTokenSignedInCodeTests
                 }
             }
             """);
+
+    /// <summary>The Supabase C# SDK's own test utilities mint service_role tokens with the local stack's JWT secret.</summary>
+    private const string TestUtils = """
+        public static class TestUtils
+        {
+            public static string GenerateServiceRoleToken()
+            {
+                var signingKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("37c304f8-51aa-419a-a1af-06154e63707a"));
+                var tokenDescriptor = new SecurityTokenDescriptor
+                {
+                    Subject = new ClaimsIdentity(new[] { new Claim("role", "service_role") }),
+                    SigningCredentials = new SigningCredentials(signingKey, SecurityAlgorithms.HmacSha256Signature),
+                };
+                var handler = new JwtSecurityTokenHandler();
+                return handler.WriteToken({|#0:handler.CreateToken(tokenDescriptor)|});
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Test_projects_are_skipped_as_for_the_leak_rules()
+        => VerifyInAsync(ProjectSetup.TestProject, TestUtils.Replace("{|#0:", string.Empty, StringComparison.Ordinal).Replace(")|}", ")", StringComparison.Ordinal));
+
+    [Fact]
+    public Task Test_projects_are_analyzed_when_the_option_asks_for_them()
+        => VerifyInAsync(
+            ProjectSetup.TestProject.With(new[] { "supabase_key_analyzers.analyze_test_projects = true" }),
+            TestUtils,
+            new DiagnosticResult(RuleDescriptors.SBK008_SupabaseTokenSignedInCode).WithLocation(0).WithArguments("role claim 'service_role'"));
 }

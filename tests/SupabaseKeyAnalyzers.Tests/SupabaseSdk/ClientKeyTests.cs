@@ -111,11 +111,9 @@ public class ClientKeyTests
             class C { void M() { Check.Probe(new Supabase.Client("https://x.supabase.co", Environment.GetEnvironmentVariable("{{variable}}"))); } }
             """));
 
-    // Not followed.
-
     [Fact]
-    public async Task A_child_client_stored_in_a_variable_of_its_own()
-        => Assert.Equal("not secret: ", await KeyAsync($$"""
+    public async Task A_child_client_stored_in_a_variable_of_its_own_holds_its_umbrella_clients_key()
+        => Assert.Equal("secret: Secret", await KeyAsync($$"""
             class C
             {
                 void M()
@@ -126,6 +124,8 @@ public class ClientKeyTests
                 }
             }
             """));
+
+    // Not followed.
 
     [Fact]
     public async Task A_Functions_client_whose_key_is_set_through_GetHeaders()
