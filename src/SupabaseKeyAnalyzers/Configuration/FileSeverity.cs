@@ -18,7 +18,8 @@ namespace SupabaseKeyAnalyzers.Configuration;
 /// <item>the rule's default.</item>
 /// </list>
 /// A setting that only some C# files have (<c>[Program.cs]</c>, <c>[Pages/*.cs]</c>) never applies: one file's entry
-/// must not lower the severity of a file that ships to users.
+/// must not lower the severity of a file that ships to users. The C# files the SDK writes into <c>obj/</c> take part
+/// (<see cref="GeneratedCode.IsWrittenByBuild"/>), so that this holds in a project with a single C# file of its own.
 /// </summary>
 internal sealed class FileSeverity
 {
@@ -81,9 +82,11 @@ internal sealed class FileSeverity
         ReportDiagnostic? agreed = null;
         foreach (var tree in compilation.SyntaxTrees)
         {
-            if (GeneratedCode.IsGeneratedFile(tree))
+            if (GeneratedCode.IsGeneratedFile(tree) && !GeneratedCode.IsWrittenByBuild(tree))
             {
-                // Generated files (obj/, source generators) are not the user's C# files.
+                // A source generator's output (Razor's) lies outside the project's folders: no section reaches it.
+                // The files the SDK writes into obj/ do count: [*.cs] reaches them and [Program.cs] does not, so that
+                // in a project with one C# file an entry for that file is still not project-wide.
                 continue;
             }
 

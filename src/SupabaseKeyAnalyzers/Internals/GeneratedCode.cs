@@ -11,6 +11,28 @@ internal static class GeneratedCode
 {
     private static readonly string[] GeneratedSuffixes = { ".g.cs", ".g.i.cs", ".designer.cs", ".generated.cs", ".AssemblyAttributes.cs", ".AssemblyInfo.cs", ".GlobalUsings.g.cs" };
 
+    /// <summary>The C# files the .NET SDK writes for every project into its obj/ folder, beside the project's own.</summary>
+    private static readonly string[] BuildFileSuffixes = { ".AssemblyAttributes.cs", ".AssemblyInfo.cs", ".GlobalUsings.g.cs" };
+
+    /// <summary>
+    /// True for a C# file the .NET SDK writes for the project (<c>obj/…/App.AssemblyInfo.cs</c>, the global usings, the
+    /// target framework attribute): generated, but a file on disk under the project that <c>.editorconfig</c> sections
+    /// such as <c>[*.cs]</c> reach, unlike a source generator's output.
+    /// </summary>
+    public static bool IsWrittenByBuild(SyntaxTree tree)
+    {
+        var name = Path.GetFileName(tree.FilePath ?? string.Empty);
+        foreach (var suffix in BuildFileSuffixes)
+        {
+            if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True for a file named as generated (<c>*.g.cs</c>, <c>*.designer.cs</c>, …) or starting with an <c>&lt;auto-generated&gt;</c> comment.</summary>
     public static bool IsGeneratedFile(SyntaxTree tree)
     {

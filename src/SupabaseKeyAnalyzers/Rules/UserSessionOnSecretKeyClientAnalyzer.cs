@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SupabaseKeyAnalyzers.Internals;
+using SupabaseKeyAnalyzers.Keys;
 using SupabaseKeyAnalyzers.SupabaseSdk;
 using SupabaseKeyAnalyzers.ValueFlow;
 
@@ -75,9 +76,14 @@ public sealed class UserSessionOnSecretKeyClientAnalyzer : SupabaseAnalyzer
                     properties = properties.Add(KeyMayBeNullProperty, "true");
                 }
             }
-            else if (key.Sources.Select(s => s.Value).Distinct().ToList() is { Count: 1 } single && single[0].Kind == FlowValueKind.EnvironmentVariable)
+            else
             {
-                properties = properties.Add(FixableProperty, "true").Add(KeyVariableProperty, single[0].Text);
+                // The key expression cannot be written here (a private constant of another class, a factory's
+                // local): the fix reads the key from the environment variable it comes from, else from SUPABASE_SECRET_KEY.
+                var variable = key.Sources.Select(s => s.Value).Distinct().ToList() is { Count: 1 } single && single[0].Kind == FlowValueKind.EnvironmentVariable
+                    ? single[0].Text
+                    : KeyVariables.SecretKey;
+                properties = properties.Add(FixableProperty, "true").Add(KeyVariableProperty, variable);
             }
         }
 

@@ -55,6 +55,10 @@ internal sealed class ValueFlowResolver
     private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<IOperation>> registered = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IOperation>> constructions = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IParameterSymbol, ImmutableArray<FlowValue>> parameters = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<string?>> boundSections = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The configuration binder's calls that fill an object from a section.</summary>
+    private static readonly string[] BindingNames = { "Configure", "Bind", "Get" };
     private readonly INamedTypeSymbol? environment;
     private readonly INamedTypeSymbol? configuration;
 
@@ -303,6 +307,67 @@ internal sealed class ValueFlowResolver
         return constructions.GetOrAdd(constructor, found.ToImmutable());
     }
 
+    /// <summary>
+    /// The configuration sections the compilation binds objects of <paramref name="type"/> from
+    /// (<c>services.Configure&lt;T&gt;(section)</c>, <c>section.Get&lt;T&gt;()</c>, <c>section.Bind(instance)</c>,
+    /// <c>AddOptions&lt;T&gt;().Bind(section)</c>), as key prefixes (<c>Supabase:</c>, or empty for the root); null for
+    /// a section whose name is not known. Looked for in the trees that name the type, cached per type.
+    /// </summary>
+    private ImmutableArray<string?> BoundSections(ITypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (configuration is null)
+        {
+            return ImmutableArray<string?>.Empty;
+        }
+
+        if (boundSections.TryGetValue(type, out var cached))
+        {
+            return cached;
+        }
+
+        var found = ImmutableArray.CreateBuilder<string?>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (!TreeText.MayName(tree, type.Name, cancellationToken) || !BindingNames.Any(name => TreeText.MayName(tree, name, cancellationToken)))
+            {
+                continue;
+            }
+
+            SemanticModel? model = null;
+            foreach (var call in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                var name = call.Expression switch
+                {
+                    MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                    SimpleNameSyntax simple => simple.Identifier.ValueText,
+                    _ => null,
+                };
+                if (name is null || Array.IndexOf(BindingNames, name) < 0)
+                {
+                    continue;
+                }
+
+                model ??= ModelFor(tree);
+                if (model.GetOperation(call, cancellationToken) is not IInvocationOperation invocation)
+                {
+                    continue;
+                }
+
+                var method = invocation.TargetMethod;
+                var binds = method.TypeArguments.Contains(type, SymbolEqualityComparer.Default)
+                    || invocation.Arguments.Any(a => SymbolEqualityComparer.Default.Equals(Unwrap(a.Value)?.Type, type))
+                    || invocation.Instance?.Type is INamedTypeSymbol { TypeArguments: var receiverArguments } && receiverArguments.Contains(type, SymbolEqualityComparer.Default);
+                var section = invocation.Arguments.Select(a => a.Value).Prepend(invocation.Instance).FirstOrDefault(v => v?.Type is INamedTypeSymbol named && named.IsOrImplements(configuration));
+                if (binds && section is not null)
+                {
+                    found.Add(new Walk(this, cancellationToken).SectionPrefix(section, 0));
+                }
+            }
+        }
+
+        return boundSections.GetOrAdd(type, found.ToImmutable());
+    }
+
     /// <summary>The last name of a type as written: <c>Client</c> for <c>Supabase.Client</c>.</summary>
     private static string? RightmostName(TypeSyntax type) => type switch
     {
@@ -522,16 +587,9 @@ internal sealed class ValueFlowResolver
 
         private ImmutableArray<FlowValue> ConfigurationKey(IOperation configuration, IOperation key, SyntaxNode formedAt, int depth)
         {
-            var prefix = string.Empty;
-            if (Unwrap(configuration) is IInvocationOperation { TargetMethod.Name: "GetSection", Arguments.Length: 1 } getSection && getSection.Arguments[0] is var section)
+            if (SectionPrefix(configuration, depth) is not { } prefix)
             {
-                var sections = Values(section.Value, depth + 1);
-                if (sections.Length != 1 || sections[0].Kind != FlowValueKind.Text)
-                {
-                    return UnknownValue;
-                }
-
-                prefix = sections[0].Text + ":";
+                return UnknownValue;
             }
 
             return Values(key, depth + 1)
@@ -541,10 +599,25 @@ internal sealed class ValueFlowResolver
         }
 
         /// <summary>
+        /// The key prefix a configuration object reads under: <c>Supabase:</c> for <c>configuration.GetSection("Supabase")</c>,
+        /// empty for the configuration itself; null when the section's name is not known.
+        /// </summary>
+        public string? SectionPrefix(IOperation configuration, int depth)
+        {
+            if (Unwrap(configuration) is not IInvocationOperation { TargetMethod.Name: "GetSection", Arguments.Length: 1 } getSection)
+            {
+                return string.Empty;
+            }
+
+            var sections = Values(getSection.Arguments[0].Value, depth + 1);
+            return sections.Length == 1 && sections[0].Kind == FlowValueKind.Text ? sections[0].Text + ":" : null;
+        }
+
+        /// <summary>
         /// A configuration key's values: what the project's settings files give it (every file that sets it), or the key
         /// itself, whose name may say what it holds, when no file sets it.
         /// </summary>
-        private IEnumerable<FlowValue> Configured(string key, SyntaxNode formedAt)
+        private IEnumerable<FlowValue> Configured(string key, SyntaxNode? formedAt)
         {
             var configured = resolver.settings.ValuesOf(key);
             return configured.IsEmpty
@@ -790,7 +863,24 @@ internal sealed class ValueFlowResolver
                 }
 
                 hasDefinition = true;
-                results = Union(results, Values(OperationOf(write.Model, write.Value!, cancellationToken), 1));
+                var written = OperationOf(write.Model, write.Value!, cancellationToken);
+                if (Unwrap(written) is IMemberReferenceOperation copy && SymbolEqualityComparer.Default.Equals(copy.Member.OriginalDefinition, member))
+                {
+                    // settings.Key = other.Key: a copy from another object of the same type adds no value of its own.
+                    continue;
+                }
+
+                results = Union(results, Values(written, 1));
+            }
+
+            if (member is IPropertySymbol { SetMethod: not null, ContainingType: { } settings })
+            {
+                // A settable property of an object the configuration binder fills: what the bound section sets too.
+                foreach (var prefix in resolver.BoundSections(settings, cancellationToken))
+                {
+                    hasDefinition = true;
+                    results = Union(results, prefix is null ? UnknownValue : Configured(prefix + member.Name, null).ToImmutableArray());
+                }
             }
 
             if (!hasDefinition)

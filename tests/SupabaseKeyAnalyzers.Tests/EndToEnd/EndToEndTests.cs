@@ -131,6 +131,28 @@ public sealed class EndToEndTests : IClassFixture<PackedPackage>
         Assert.DoesNotContain("SBK001", quietOutput, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A one-file project (dotnet new blazorwasm has Program.cs and Razor files only): an entry for that one file must
+    /// not decide a shipped file's severity, while a [*.cs] entry does. The build's own files (AssemblyInfo, global
+    /// usings) tell the two apart: [*.cs] reaches them, [Program.cs] does not.
+    /// </summary>
+    [Fact]
+    public void In_a_one_file_project_an_entry_for_that_file_does_not_decide_a_shipped_files_severity()
+    {
+        var app = package.CreateProject("blazorwasm", "OneFileApp");
+        Assert.Single(Directory.GetFiles(app, "*.cs", SearchOption.TopDirectoryOnly));
+        File.WriteAllText(Path.Combine(app, "wwwroot", "appsettings.json"), "{ \"Supabase\": { \"Key\": \"" + TestKeys.ServiceRoleJwt + "\" } }");
+        var shipped = Path.Combine("wwwroot", "appsettings.json") + "(1,25): ";
+
+        File.WriteAllText(Path.Combine(app, ".editorconfig"), "root = true\n\n[Program.cs]\ndotnet_diagnostic.SBK001.severity = none\n");
+        var (_, fileEntry) = DotnetCli.Run(app, "build", "--no-incremental");
+        Assert.Contains(shipped + "error SBK001", fileEntry, StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(app, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.SBK001.severity = warning\n");
+        var (_, projectWide) = DotnetCli.Run(app, "build", "--no-incremental");
+        Assert.Contains(shipped + "warning SBK001", projectWide, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ASP_NET_Core_app_gets_SBK004_not_SBK001()
     {

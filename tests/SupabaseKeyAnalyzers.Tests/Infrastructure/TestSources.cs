@@ -28,8 +28,9 @@ public static class TestSources
 
     /// <summary>
     /// A dependency-injection and configuration surface with the real names and namespaces (the packages are not
-    /// referenced by the tests): <c>IConfiguration</c> with its indexer, <c>GetSection</c> and <c>GetValue&lt;T&gt;</c>,
-    /// and the <c>Add*</c> registrations.
+    /// referenced by the tests): <c>IConfiguration</c> with its indexer, <c>GetSection</c>, <c>GetValue&lt;T&gt;</c>,
+    /// the binder's <c>Get&lt;T&gt;</c> and <c>Bind</c>, <c>IOptions&lt;T&gt;</c>, <c>Configure&lt;T&gt;</c>, and the
+    /// <c>Add*</c> registrations.
     /// </summary>
     public const string Hosting = """
         namespace Microsoft.Extensions.Configuration
@@ -43,6 +44,16 @@ public static class TestSources
             public static class ConfigurationBinder
             {
                 public static T? GetValue<T>(this IConfiguration configuration, string key) => default;
+                public static T? Get<T>(this IConfiguration configuration) => default;
+                public static void Bind(this IConfiguration configuration, object? instance) { }
+            }
+        }
+
+        namespace Microsoft.Extensions.Options
+        {
+            public interface IOptions<out TOptions> where TOptions : class
+            {
+                TOptions Value { get; }
             }
         }
 
@@ -57,6 +68,11 @@ public static class TestSources
                 public static IServiceCollection AddSingleton<TService>(this IServiceCollection services, System.Func<System.IServiceProvider, TService> factory) where TService : class => services;
                 public static IServiceCollection AddScoped<TService>(this IServiceCollection services, System.Func<System.IServiceProvider, TService> factory) where TService : class => services;
                 public static IServiceCollection AddSingleton<TService>(this IServiceCollection services, TService instance) where TService : class => services;
+            }
+
+            public static class OptionsConfigurationServiceCollectionExtensions
+            {
+                public static IServiceCollection Configure<TOptions>(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration config) where TOptions : class => services;
             }
         }
         """;

@@ -399,7 +399,7 @@ public class SBK002_NewKeyOnBearerTests
     }
 
     [Fact]
-    public Task Reports_a_key_in_a_settings_class_received_through_dependency_injection()
+    public Task Reports_a_key_in_a_settings_class_received_through_dependency_injection_and_copied_between_instances()
         => Verify.FilesAsync(
             TestSources.Usings + $$"""
             public class SupabaseSettings
@@ -428,6 +428,12 @@ public class SBK002_NewKeyOnBearerTests
                     request.Headers.Add("apikey", settings.AnonKey);
                     {|SBK002:request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.AnonKey)|};
                     return httpClient.SendAsync(request);
+                }
+
+                public void Update(SupabaseSettings newSettings)
+                {
+                    // A copy from another settings object adds no value of its own.
+                    settings.AnonKey = newSettings.AnonKey;
                 }
 
                 public static void Register(IServiceCollection services)

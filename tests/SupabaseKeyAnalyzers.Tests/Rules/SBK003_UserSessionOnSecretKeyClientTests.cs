@@ -736,4 +736,94 @@ public class SBK003_UserSessionOnSecretKeyClientTests
         test.WithProject(ProjectSetup.Web);
         return test.RunAsync();
     }
+
+    [Fact]
+    public async Task Fix_reads_the_secret_key_from_the_environment_when_the_key_is_private_to_a_holder_or_a_factory()
+    {
+        var holder = TestSources.Usings + /* lang=c#-test */ $$"""
+            public static class Supa
+            {
+                private const string ServiceKey = "{{S}}";
+
+                public static readonly Supabase.Client Client = new("https://x.supabase.co", ServiceKey);
+
+                public static Supabase.Client Create() => new Supabase.Client("https://x.supabase.co", ServiceKey);
+            }
+            """;
+        const string before = /* lang=c#-test */ """
+            public class Seeder
+            {
+                public async Task Run(string email, string password)
+                {
+                    await {|SBK003:Supa.Client.Auth.SignUp(email, password)|};
+                    await {|SBK003:Supa.Create().Auth.SignUp(email, password)|};
+                }
+            }
+            """;
+        const string after = /* lang=c#-test */ """
+            public class Seeder
+            {
+                public async Task Run(string email, string password)
+                {
+                    await Supa.Client.AdminAuth(Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY") ?? throw new InvalidOperationException("Set the SUPABASE_SECRET_KEY environment variable.")).CreateUser(email, password);
+                    await Supa.Create().AdminAuth(Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY") ?? throw new InvalidOperationException("Set the SUPABASE_SECRET_KEY environment variable.")).CreateUser(email, password);
+                }
+            }
+            """;
+        var test = new SupabaseTest<UserSessionOnSecretKeyClientAnalyzer, SupabaseKeyAnalyzers.CodeFixes.Rules.UserSessionOnSecretKeyClientFixer>();
+        test.TestState.Sources.Add(("/0/Supa.cs", holder));
+        test.TestState.Sources.Add(("/0/Seeder.cs", TestSources.Usings + before));
+        test.FixedState.Sources.Add(("/0/Supa.cs", holder));
+        test.FixedState.Sources.Add(("/0/Seeder.cs", TestSources.Usings + after));
+        await test.RunAsync();
+    }
+
+    /// <summary>A settings class with a secret key in its initializer, bound from a configuration section and injected.</summary>
+    private static string BoundSettings(string section) => /* lang=c#-test */ $$"""
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Options;
+
+        public class SupabaseSettings
+        {
+            public string Url { get; set; } = "https://x.supabase.co";
+            public string ServiceKey { get; set; } = "{{S}}";
+        }
+
+        public static class Startup
+        {
+            public static void Register(IServiceCollection services, IConfiguration configuration, string name)
+                => services.Configure<SupabaseSettings>({{section}});
+        }
+
+        public class Admin(IOptions<SupabaseSettings> options)
+        {
+            public async Task Run(string email, string password)
+            {
+                var client = new Supabase.Client(options.Value.Url, options.Value.ServiceKey);
+                await [|client.Auth.SignUp(email, password)|];
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData(true, "configuration.GetSection(\"Supabase\")", null)]
+    [InlineData(true, "configuration.GetSection(\"Supabase\")", "service_role")]
+    [InlineData(false, "configuration.GetSection(\"Supabase\")", "publishable")]
+    [InlineData(false, "configuration.GetSection(name)", null)]
+    public Task A_settable_property_of_a_bound_settings_class_holds_its_initializer_and_the_bound_value(bool reported, string section, string? configured)
+    {
+        // Supabase:ServiceKey: named as a secret key when no settings file sets it; else the value the file gives.
+        var source = BoundSettings(section).Replace("[|", reported ? "{|SBK003:" : string.Empty, StringComparison.Ordinal).Replace("|]", reported ? "|}" : string.Empty, StringComparison.Ordinal);
+        var test = new SupabaseTest<UserSessionOnSecretKeyClientAnalyzer> { TestCode = TestSources.Usings + source };
+        test.TestState.Sources.Add(("/0/Hosting.cs", TestSources.Hosting));
+        if (configured is not null)
+        {
+            var key = configured == "service_role" ? TestKeys.ServiceRoleJwt : TestKeys.Publishable;
+            test.TestState.AdditionalFiles.Add(("/0/appsettings.json", "{ \"Supabase\": { \"ServiceKey\": \"" + key + "\" } }"));
+        }
+
+        test.WithProject(ProjectSetup.Web);
+        return test.RunAsync();
+    }
 }

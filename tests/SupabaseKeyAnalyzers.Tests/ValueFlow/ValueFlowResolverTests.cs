@@ -180,6 +180,52 @@ public class ValueFlowResolverTests
         "text:", "text:chain", "text:ctor", "text:initializer", "text:method");
 
     [Fact]
+    public Task A_copy_from_another_object_of_the_same_member_adds_nothing() => AssertValuesAsync("""
+        class Settings
+        {
+            public string Key { get; set; } = "a";
+            public void Update(Settings other) { Key = other.Key; }
+            void M() { Check.Probe(Key); }
+        }
+        """, "text:a");
+
+    [Fact]
+    public Task Constructor_primary_constructor_and_record_parameters_hold_what_every_construction_passes() => AssertValuesInAsync(
+        new[]
+        {
+            """
+            record Config(string Url, string Key);
+
+            class Service(string key)
+            {
+                public string Key => key;
+            }
+
+            class Plain
+            {
+                private readonly string key;
+                public Plain(string key) { this.key = key; }
+                public Plain() : this("this") { }
+                public string Key => key;
+            }
+            """,
+            """
+            class C
+            {
+                void M()
+                {
+                    var first = new Config("u", "record");
+                    Config second = new("u", "target-typed");
+                    var service = new Service("primary");
+                    var plain = new Plain("plain");
+                    Check.Probe(first.Key + "|" + service.Key + "|" + plain.Key);
+                }
+            }
+            """,
+        },
+        "text:record|primary|plain", "text:record|primary|this", "text:target-typed|primary|plain", "text:target-typed|primary|this");
+
+    [Fact]
     public Task A_static_readonly_holder_read_from_another_file() => AssertValuesInAsync(
         new[]
         {
