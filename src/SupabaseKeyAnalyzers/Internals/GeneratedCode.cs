@@ -19,10 +19,12 @@ internal static class GeneratedCode
     /// target framework attribute): generated, but a file on disk under the project that <c>.editorconfig</c> sections
     /// such as <c>[*.cs]</c> reach, unlike a source generator's output.
     /// </summary>
-    public static bool IsWrittenByBuild(SyntaxTree tree)
+    public static bool IsWrittenByBuild(SyntaxTree tree) => EndsWithAny(Path.GetFileName(tree.FilePath ?? string.Empty), BuildFileSuffixes);
+
+    /// <summary>True when <paramref name="name"/> ends with one of <paramref name="suffixes"/>, in any case.</summary>
+    internal static bool EndsWithAny(string name, string[] suffixes)
     {
-        var name = Path.GetFileName(tree.FilePath ?? string.Empty);
-        foreach (var suffix in BuildFileSuffixes)
+        foreach (var suffix in suffixes)
         {
             if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
             {
@@ -37,12 +39,9 @@ internal static class GeneratedCode
     public static bool IsGeneratedFile(SyntaxTree tree)
     {
         var name = Path.GetFileName(tree.FilePath ?? string.Empty);
-        foreach (var suffix in GeneratedSuffixes)
+        if (EndsWithAny(name, GeneratedSuffixes))
         {
-            if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
+            return true;
         }
 
         if (name.StartsWith("TemporaryGeneratedFile_", StringComparison.OrdinalIgnoreCase))

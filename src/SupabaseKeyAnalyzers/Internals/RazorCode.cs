@@ -20,19 +20,7 @@ internal static class RazorCode
         => path.EndsWith(".razor", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".cshtml", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True for the C# the Razor source generator emits for a Razor file.</summary>
-    public static bool IsGeneratedFromRazor(SyntaxTree tree)
-    {
-        var name = Path.GetFileName(tree.FilePath ?? string.Empty);
-        foreach (var suffix in GeneratedSuffixes)
-        {
-            if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsGeneratedFromRazor(SyntaxTree tree) => GeneratedCode.EndsWithAny(Path.GetFileName(tree.FilePath ?? string.Empty), GeneratedSuffixes);
 
     /// <summary>
     /// The gate of every rule: user code is analyzed; generated code only when it comes from a Razor file (other

@@ -311,9 +311,10 @@ internal sealed class ValueFlowResolver
     /// The configuration sections the compilation binds objects of <paramref name="type"/> from
     /// (<c>services.Configure&lt;T&gt;(section)</c>, <c>section.Get&lt;T&gt;()</c>, <c>section.Bind(instance)</c>,
     /// <c>AddOptions&lt;T&gt;().Bind(section)</c>), as key prefixes (<c>Supabase:</c>, or empty for the root); null for
-    /// a section whose name is not known. Looked for in the trees that name the type, cached per type.
+    /// a section whose name is not known. Looked for in the trees that name the type, cached per type. The section names
+    /// are resolved by the <paramref name="walk"/> that asks, so that a name read from the bound type itself is a cycle.
     /// </summary>
-    private ImmutableArray<string?> BoundSections(ITypeSymbol type, CancellationToken cancellationToken)
+    private ImmutableArray<string?> BoundSections(ITypeSymbol type, Walk walk, CancellationToken cancellationToken)
     {
         if (configuration is null)
         {
@@ -360,7 +361,7 @@ internal sealed class ValueFlowResolver
                 var section = invocation.Arguments.Select(a => a.Value).Prepend(invocation.Instance).FirstOrDefault(v => v?.Type is INamedTypeSymbol named && named.IsOrImplements(configuration));
                 if (binds && section is not null)
                 {
-                    found.Add(new Walk(this, cancellationToken).SectionPrefix(section, 0));
+                    found.Add(walk.SectionPrefix(section, 0));
                 }
             }
         }
@@ -876,7 +877,7 @@ internal sealed class ValueFlowResolver
             if (member is IPropertySymbol { SetMethod: not null, ContainingType: { } settings })
             {
                 // A settable property of an object the configuration binder fills: what the bound section sets too.
-                foreach (var prefix in resolver.BoundSections(settings, cancellationToken))
+                foreach (var prefix in resolver.BoundSections(settings, this, cancellationToken))
                 {
                     hasDefinition = true;
                     results = Union(results, prefix is null ? UnknownValue : Configured(prefix + member.Name, null).ToImmutableArray());

@@ -24,6 +24,18 @@ public static class TestReferences
     /// </summary>
     public static readonly ImmutableArray<MetadataReference> Supabase = StubAssemblies.Paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
 
+    /// <summary>The real token libraries (System.IdentityModel.Tokens.Jwt, Microsoft.IdentityModel.*), as a project that references them has.</summary>
+    public static readonly ImmutableArray<MetadataReference> TokenLibraries = new[]
+        {
+            typeof(System.IdentityModel.Tokens.Jwt.JwtSecurityToken),
+            typeof(Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor),
+            typeof(Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler),
+            typeof(Microsoft.IdentityModel.Logging.LogHelper),
+            typeof(Microsoft.IdentityModel.Abstractions.IIdentityLogger),
+        }
+        .Select(t => (MetadataReference)MetadataReference.CreateFromFile(t.Assembly.Location))
+        .ToImmutableArray();
+
     private static readonly ConcurrentDictionary<string, MetadataReference> FunctionsVersions = new();
 
     /// <summary>

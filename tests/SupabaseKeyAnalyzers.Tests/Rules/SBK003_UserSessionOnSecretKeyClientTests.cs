@@ -706,6 +706,10 @@ public class SBK003_UserSessionOnSecretKeyClientTests
             }
             """);
 
+    /// <summary>The source with its <c>[|…|]</c> span expected as SBK003 when <paramref name="reported"/>, else expected to have none.</summary>
+    private static string Expecting(string source, bool reported)
+        => source.Replace("[|", reported ? "{|SBK003:" : string.Empty, StringComparison.Ordinal).Replace("|]", reported ? "|}" : string.Empty, StringComparison.Ordinal);
+
     /// <summary>A singleton client built from <c>config["Supabase:Key"]</c> that signs users in.</summary>
     private const string ClientFromConfiguration = /* lang=c#-test */ """
         using Microsoft.Extensions.Configuration;
@@ -725,7 +729,7 @@ public class SBK003_UserSessionOnSecretKeyClientTests
     public Task Configuration_keys_take_the_values_the_projects_settings_files_give_them(bool reported, params string[] files)
     {
         // appsettings.json holds a service_role JWT; appsettings.Development.json an anon one: a mix is not reported.
-        var test = new SupabaseTest<UserSessionOnSecretKeyClientAnalyzer> { TestCode = TestSources.Usings + ClientFromConfiguration.Replace("[|", reported ? "{|SBK003:" : string.Empty, StringComparison.Ordinal).Replace("|]", reported ? "|}" : string.Empty, StringComparison.Ordinal) };
+        var test = new SupabaseTest<UserSessionOnSecretKeyClientAnalyzer> { TestCode = TestSources.Usings + Expecting(ClientFromConfiguration, reported) };
         test.TestState.Sources.Add(("/0/Hosting.cs", TestSources.Hosting));
         foreach (var file in files)
         {
@@ -814,8 +818,7 @@ public class SBK003_UserSessionOnSecretKeyClientTests
     public Task A_settable_property_of_a_bound_settings_class_holds_its_initializer_and_the_bound_value(bool reported, string section, string? configured)
     {
         // Supabase:ServiceKey: named as a secret key when no settings file sets it; else the value the file gives.
-        var source = BoundSettings(section).Replace("[|", reported ? "{|SBK003:" : string.Empty, StringComparison.Ordinal).Replace("|]", reported ? "|}" : string.Empty, StringComparison.Ordinal);
-        var test = new SupabaseTest<UserSessionOnSecretKeyClientAnalyzer> { TestCode = TestSources.Usings + source };
+        var test = new SupabaseTest<UserSessionOnSecretKeyClientAnalyzer> { TestCode = TestSources.Usings + Expecting(BoundSettings(section), reported) };
         test.TestState.Sources.Add(("/0/Hosting.cs", TestSources.Hosting));
         if (configured is not null)
         {

@@ -19,10 +19,7 @@ public class SBK008_SupabaseTokenSignedInCodeTests
     private static Task VerifyInAsync(ProjectSetup project, [System.Diagnostics.CodeAnalysis.StringSyntax("C#-test")] string source, params DiagnosticResult[] expected)
     {
         var test = new SupabaseTest<SupabaseTokenSignedInCodeAnalyzer> { TestCode = Prelude + source };
-        foreach (var type in new[] { typeof(JwtSecurityToken), typeof(SecurityTokenDescriptor), typeof(JsonWebTokenHandler), typeof(Microsoft.IdentityModel.Logging.LogHelper), typeof(Microsoft.IdentityModel.Abstractions.IIdentityLogger) })
-        {
-            test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(type.Assembly.Location));
-        }
+        test.TestState.AdditionalReferences.AddRange(TestReferences.TokenLibraries);
 
         test.WithProject(project);
         test.ExpectedDiagnostics.AddRange(expected);

@@ -18,10 +18,7 @@ public class SBK010_TokensVerifiedWithJwtSecretTests
     private static Task VerifyAsync([System.Diagnostics.CodeAnalysis.StringSyntax("C#-test")] string source, params DiagnosticResult[] expected)
     {
         var test = new SupabaseTest<TokensVerifiedWithJwtSecretAnalyzer> { TestCode = Prelude + source };
-        foreach (var type in new[] { typeof(JwtSecurityToken), typeof(SecurityTokenDescriptor), typeof(JsonWebTokenHandler), typeof(Microsoft.IdentityModel.Logging.LogHelper), typeof(Microsoft.IdentityModel.Abstractions.IIdentityLogger) })
-        {
-            test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(type.Assembly.Location));
-        }
+        test.TestState.AdditionalReferences.AddRange(TestReferences.TokenLibraries);
 
         test.TestState.Sources.Add(("/0/Hosting.cs", TestSources.Hosting));
         test.WithProject(ProjectSetup.Web);
