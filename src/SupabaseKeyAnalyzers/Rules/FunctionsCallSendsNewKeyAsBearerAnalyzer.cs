@@ -18,8 +18,8 @@ namespace SupabaseKeyAnalyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class FunctionsCallSendsNewKeyAsBearerAnalyzer : SupabaseAnalyzer
 {
-    /// <summary>Every Functions call this rule matches names <c>Invoke</c> (<c>RawInvoke</c> too).</summary>
-    private static readonly TreeGate Gate = TreeGate.AnyOf(SdkMembers.Invoke);
+    /// <summary>Every Functions call this rule matches names <c>Invoke</c> or <c>RawInvoke</c>.</summary>
+    private static readonly TreeGate Gate = TreeGate.AnyOf(SdkMembers.Invoke, SdkMembers.RawInvoke);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SBK009_FunctionsCallSendsNewKeyAsBearer);
 

@@ -45,7 +45,7 @@ public sealed class LegacyJwtKeyAnalyzer : SupabaseAnalyzer
     /// </summary>
     private static ImmutableDictionary<string, string?> FixProperties(Compilation compilation, SupabaseModel sdk)
         => sdk.FunctionsSendingKeyAsBearer is { } version
-           && compilation.SyntaxTrees.Any(tree => TreeText.MayName(tree, SdkMembers.Invoke, CancellationToken.None))
+           && compilation.SyntaxTrees.Any(tree => TreeText.MayName(tree, SdkMembers.Invoke, CancellationToken.None) || TreeText.MayName(tree, SdkMembers.RawInvoke, CancellationToken.None))
             ? ImmutableDictionary<string, string?>.Empty.Add(FunctionsSendKeyAsBearerProperty, version.ToString(3))
             : ImmutableDictionary<string, string?>.Empty;
 

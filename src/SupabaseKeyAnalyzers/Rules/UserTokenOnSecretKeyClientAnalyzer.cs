@@ -15,8 +15,8 @@ namespace SupabaseKeyAnalyzers.Rules;
 /// SBK005 <c>UserTokenOnSecretKeyClient</c>: a user token (anything but a secret key) put on <c>Authorization</c> for a
 /// client that holds a secret key: the options headers of <c>Supabase.Client</c>, <c>Gotrue.Client</c>,
 /// <c>Postgrest.Client</c> and Functions' <c>InvokeFunctionOptions</c>; <c>client.Postgrest.Options.Headers</c>; a child
-/// client's <c>GetHeaders</c>; <c>client.Realtime.SetAuth(jwt)</c>. Every one of them names <c>Headers</c> or
-/// <c>SetAuth</c>, so trees that name neither are never looked at (<see cref="Gate"/>).
+/// client's <c>GetHeaders</c>; <c>client.Realtime.SetAuth(jwt)</c>. Trees that name none of what these need are never
+/// looked at (<see cref="Gate"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
@@ -24,7 +24,14 @@ public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
     /// <summary>Diagnostic property: present when the additional location is the client's key argument (the publishable-key fix).</summary>
     public const string KeyArgumentProperty = "KeyArgument";
 
-    private static readonly TreeGate Gate = TreeGate.AnyOf(SdkMembers.Headers, SdkMembers.GetHeaders, SdkMembers.SetAuth);
+    /// <summary>
+    /// Code this rule reports names <c>SetAuth</c> or <c>GetHeaders</c>, a Postgrest client's <c>Options</c>, or writes
+    /// the options of a client built in the same body (<c>new Supabase.Client(…)</c>, <c>Gotrue.Client</c>,
+    /// <c>Postgrest.Client</c>: the type name <c>Client</c>) or of a Functions call (<c>Invoke</c>, <c>RawInvoke</c>).
+    /// Names count where they start an identifier, so <c>HttpClient</c> code is not admitted by <c>Client</c>.
+    /// </summary>
+    private static readonly TreeGate Gate = TreeGate.AnyOf(
+        SdkMembers.SetAuth, SdkMembers.GetHeaders, SdkMembers.Options, SdkMembers.ClientType, SdkMembers.Invoke, SdkMembers.RawInvoke);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SBK005_UserTokenOnSecretKeyClient);
 

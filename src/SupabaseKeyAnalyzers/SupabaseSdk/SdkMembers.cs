@@ -17,6 +17,9 @@ internal static class SdkMembers
     /// <summary>A Postgrest client's options (<c>client.Postgrest.Options.Headers</c>).</summary>
     public const string Options = "Options";
 
+    /// <summary>The name of every client type that takes options (<c>Supabase.Client</c>, <c>Gotrue.Client</c>, <c>Postgrest.Client</c>).</summary>
+    public const string ClientType = "Client";
+
     // The umbrella client's child clients.
     public const string Auth = "Auth";
     public const string Postgrest = "Postgrest";

@@ -46,12 +46,17 @@ internal sealed class ValueFlowResolver
     /// <summary>The dependency-injection registrations followed (<c>Microsoft.Extensions.DependencyInjection</c>).</summary>
     private static readonly string[] RegistrationNames = { "AddSingleton", "AddScoped", "AddTransient", "TryAddSingleton", "TryAddScoped", "TryAddTransient" };
 
+    /// <summary>What every name of <see cref="RegistrationNames"/> contains: one text search each finds the trees that can register.</summary>
+    private static readonly string[] RegistrationKinds = { "AddSingleton", "AddScoped", "AddTransient" };
+
     private readonly Compilation compilation;
     private readonly IValueFlowConventions conventions;
     private readonly SettingsFiles settings;
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<FlowValue>> members = new(SymbolEqualityComparer.Default);
     private readonly Lazy<ImmutableArray<InvocationExpressionSyntax>> registrationCalls;
-    private readonly Lazy<ImmutableHashSet<string>> aliases;
+    private readonly Lazy<ImmutableHashSet<string>> globalAliases;
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> containerBuilt = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SyntaxTree, ImmutableHashSet<string>> treeAliases = new();
     private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<IOperation>> registered = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IOperation>> constructions = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IParameterSymbol, ImmutableArray<FlowValue>> parameters = new(SymbolEqualityComparer.Default);
@@ -71,7 +76,7 @@ internal sealed class ValueFlowResolver
         environment = compilation.GetTypeByMetadataName("System.Environment");
         configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
         registrationCalls = new Lazy<ImmutableArray<InvocationExpressionSyntax>>(IndexRegistrationCalls, LazyThreadSafetyMode.ExecutionAndPublication);
-        aliases = new Lazy<ImmutableHashSet<string>>(IndexAliases, LazyThreadSafetyMode.ExecutionAndPublication);
+        globalAliases = new Lazy<ImmutableHashSet<string>>(IndexGlobalAliases, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Which writes reach a symbol, for this compilation.</summary>
@@ -168,16 +173,23 @@ internal sealed class ValueFlowResolver
         var calls = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
         foreach (var tree in compilation.SyntaxTrees)
         {
-            if (!TreeText.MayName(tree, "Add", CancellationToken.None) || !RegistrationNames.Any(name => TreeText.MayName(tree, name, CancellationToken.None)))
+            // Every registration method (AddSingleton, TryAddScoped…) contains one of the three lifetimes: each place
+            // the text names one is looked up in the tree, which is never walked as a whole.
+            var text = tree.GetText().ToString();
+            SyntaxNode? root = null;
+            foreach (var kind in RegistrationKinds)
             {
-                continue;
-            }
-
-            foreach (var call in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
-            {
-                if (call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } && Array.IndexOf(RegistrationNames, name) >= 0)
+                for (var at = text.IndexOf(kind, StringComparison.Ordinal); at >= 0; at = text.IndexOf(kind, at + kind.Length, StringComparison.Ordinal))
                 {
-                    calls.Add(call);
+                    root ??= tree.GetRoot();
+                    var token = root.FindToken(at);
+                    if (Array.IndexOf(RegistrationNames, token.ValueText) >= 0
+                        && token.Parent is SimpleNameSyntax name
+                        && name.Parent is MemberAccessExpressionSyntax access && access.Name == name
+                        && access.Parent is InvocationExpressionSyntax call && call.Expression == access)
+                    {
+                        calls.Add(call);
+                    }
                 }
             }
         }
@@ -185,16 +197,18 @@ internal sealed class ValueFlowResolver
         return calls.ToImmutable();
     }
 
-    /// <summary>The names <c>using X = …;</c> directives give in the compilation (a type argument spelled so can be any type).</summary>
-    private ImmutableHashSet<string> IndexAliases()
+    /// <summary>
+    /// The names <c>global using X = …;</c> directives give in the compilation, from the trees whose text says
+    /// <c>global using</c>: a type argument spelled so can be any type in every file.
+    /// </summary>
+    private ImmutableHashSet<string> IndexGlobalAliases()
     {
         var aliases = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         foreach (var tree in compilation.SyntaxTrees)
         {
-            // Using directives sit in the compilation unit and namespace declarations: nothing else is walked.
-            foreach (var directive in tree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax || SourceSyntax.IsNamespaceDeclaration(n)).OfType<UsingDirectiveSyntax>())
+            if (TreeText.MayContain(tree, "global using", CancellationToken.None))
             {
-                if (directive.Alias is { Name.Identifier.ValueText: var alias })
+                foreach (var alias in AliasesIn(tree))
                 {
                     aliases.Add(alias);
                 }
@@ -203,6 +217,41 @@ internal sealed class ValueFlowResolver
 
         return aliases.ToImmutable();
     }
+
+    /// <summary>The alias names the using directives of <paramref name="tree"/> declare (file and namespace level).</summary>
+    private static IEnumerable<string> AliasesIn(SyntaxTree tree)
+    {
+        if (tree.GetRoot() is not CompilationUnitSyntax root)
+        {
+            yield break;
+        }
+
+        // Using directives sit in the compilation unit and namespace declarations: nothing else is walked.
+        foreach (var directive in root.DescendantNodes(n => n is CompilationUnitSyntax || SourceSyntax.IsNamespaceDeclaration(n)).OfType<UsingDirectiveSyntax>())
+        {
+            if (directive.Alias is { Name.Identifier.ValueText: var alias })
+            {
+                yield return alias;
+            }
+        }
+    }
+
+    /// <summary>True when <paramref name="spelled"/>, a type's name as written in <paramref name="tree"/>, may be an alias of another type.</summary>
+    private bool MayBeAlias(string spelled, SyntaxTree tree)
+        => globalAliases.Value.Contains(spelled) || treeAliases.GetOrAdd(tree, t => AliasesIn(t).ToImmutableHashSet(StringComparer.Ordinal)).Contains(spelled);
+
+    /// <summary>
+    /// True when the container constructs <paramref name="type"/>: a registration names it, by its name as written, as
+    /// its implementation type (<c>AddScoped&lt;Repository&gt;()</c>, <c>AddScoped&lt;IRepository, Repository&gt;()</c>).
+    /// Its constructor's parameters are then the container's, not looked for in <c>new</c> expressions. Decided from
+    /// the syntax alone (a type of the same name elsewhere can only make a parameter the container's, never a key),
+    /// cached per type.
+    /// </summary>
+    private bool IsConstructedByContainer(ITypeSymbol type)
+        => containerBuilt.GetOrAdd(type, t => registrationCalls.Value.Any(call =>
+            call.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments: { Count: > 0 } typeArguments } }
+            && RightmostName(typeArguments[typeArguments.Count - 1]) is { } spelled
+            && (spelled == t.Name || MayBeAlias(spelled, call.SyntaxTree))));
 
     /// <summary>
     /// What the compilation registers for <paramref name="service"/> (the instance, or the values its factory returns),
@@ -221,7 +270,7 @@ internal sealed class ValueFlowResolver
         foreach (var call in registrationCalls.Value)
         {
             if (call.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments: { Count: > 0 } typeArguments } }
-                && RightmostName(typeArguments[0]) is { } spelled && spelled != service.Name && !aliases.Value.Contains(spelled))
+                && RightmostName(typeArguments[0]) is { } spelled && spelled != service.Name && !MayBeAlias(spelled, call.SyntaxTree))
             {
                 continue;
             }
@@ -285,7 +334,7 @@ internal sealed class ValueFlowResolver
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
                 if (!SourceSyntax.IsConstructorCall(node)
-                    || node is ObjectCreationExpressionSyntax { Type: var named } && RightmostName(named) is { } spelled && spelled != type.Name && !aliases.Value.Contains(spelled))
+                    || node is ObjectCreationExpressionSyntax { Type: var named } && RightmostName(named) is { } spelled && spelled != type.Name && !MayBeAlias(spelled, tree))
                 {
                     continue;
                 }
@@ -704,12 +753,14 @@ internal sealed class ValueFlowResolver
 
         /// <summary>
         /// A constructor's parameter (a primary constructor's and a positional record's too): what every call of the
-        /// constructor written in the compilation passes for it, cached per parameter. A constructor or lambda
-        /// parameter that no call in the source fills is the container's: the compilation's one registration of its type.
+        /// constructor written in the compilation passes for it, cached per parameter. A parameter of a type the
+        /// container constructs, or that no call in the source fills, and a lambda's, is the container's: the
+        /// compilation's one registration of its type.
         /// </summary>
         private ImmutableArray<FlowValue> Parameter(IParameterSymbol parameter, int depth)
         {
-            if (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor && parameter.RefKind == RefKind.None && !parameter.IsParams)
+            if (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor && parameter.RefKind == RefKind.None && !parameter.IsParams
+                && !resolver.IsConstructedByContainer(constructor.ContainingType))
             {
                 var passed = Passed(constructor, parameter.OriginalDefinition);
                 if (!passed.IsDefault)
