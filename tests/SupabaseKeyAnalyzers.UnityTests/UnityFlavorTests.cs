@@ -31,7 +31,7 @@ public class UnityFlavorTests
         var (analyzers, failures) = Load(Flavor("FlavorPath"));
         Assert.Empty(failures);
         var ids = analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().Order(StringComparer.Ordinal);
-        Assert.Equal(new[] { "SBK000", "SBK001", "SBK002", "SBK003", "SBK004", "SBK005", "SBK006", "SBK007", "SBK008" }, ids);
+        Assert.Equal(new[] { "SBK000", "SBK001", "SBK002", "SBK003", "SBK004", "SBK005", "SBK006", "SBK007", "SBK008", "SBK009", "SBK010" }, ids);
     }
 
 #if ROSLYN_4_3
