@@ -13,18 +13,7 @@ public static class KeySourceNames
     /// (and the variables of <see cref="KeyVariables.SecretKeyVariables"/>), <see cref="KeyKind.Publishable"/> for
     /// <c>SUPABASE_ANON_KEY</c>, <c>Supabase:PublishableKey</c>, <c>AnonKey</c>; null for a name that says neither (<c>Supabase:Key</c>).
     /// </summary>
-    public static KeyKind? Classify(string? name)
-    {
-        if (name is null)
-        {
-            return null;
-        }
-
-        var normalized = Normalize(name);
-        var secret = normalized.Contains("servicerole") || normalized.Contains("secretkey") || normalized.Contains("servicekey") || normalized.EndsWith("secret", StringComparison.Ordinal);
-        var publishable = normalized.Contains("anonkey") || normalized.Contains("publishable") || normalized.EndsWith("anon", StringComparison.Ordinal);
-        return secret == publishable ? null : secret ? KeyKind.Secret : KeyKind.Publishable;
-    }
+    public static KeyKind? Classify(string? name) => name is null ? null : ClassifyNormalized(Normalize(name));
 
     /// <summary>
     /// True for a name that says it holds a new-format key (<c>sb_publishable_</c>, <c>sb_secret_</c>):
@@ -33,13 +22,20 @@ public static class KeySourceNames
     /// </summary>
     public static bool IsNewFormat(string? name)
     {
-        if (name is null || Classify(name) is null)
+        if (name is null)
         {
             return false;
         }
 
         var normalized = Normalize(name);
-        return normalized.Contains("publishable") || normalized.Contains("secretkey");
+        return ClassifyNormalized(normalized) is not null && (normalized.Contains("publishable") || normalized.Contains("secretkey"));
+    }
+
+    private static KeyKind? ClassifyNormalized(string normalized)
+    {
+        var secret = normalized.Contains("servicerole") || normalized.Contains("secretkey") || normalized.Contains("servicekey") || normalized.EndsWith("secret", StringComparison.Ordinal);
+        var publishable = normalized.Contains("anonkey") || normalized.Contains("publishable") || normalized.EndsWith("anon", StringComparison.Ordinal);
+        return secret == publishable ? null : secret ? KeyKind.Secret : KeyKind.Publishable;
     }
 
     /// <summary>Letters and digits only, lower case: <c>SUPABASE_SECRET_KEY</c> and <c>Supabase:SecretKey</c> read alike.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -176,36 +177,30 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
             {
                 // "Bearer " + key, $"Bearer {key}": the key is an expression of its own.
                 ReportNewKey(context, operand, location, sink);
-                return;
             }
-
-            var branches = Branches(value);
-            foreach (var branch in branches)
+            else
             {
-                var credential = SupabaseHeaders.BearerCredential(resolver.Text(branch, context.CancellationToken));
-                if (KeyClassifier.ClassifyWhole(credential) is { IsNewFormat: true } key)
-                {
-                    Report(context, location, key, credential!, sink, branches.Count > 1);
-                    return;
-                }
+                ReportNewKey(context, value, location, sink, SupabaseHeaders.BearerCredential);
             }
         }
 
         /// <summary>
-        /// Reports when a branch of <paramref name="credential"/>, the value sent after <c>Bearer</c>, is always a
-        /// new-format key: a branch that sends one (<c>token ?? key</c>, <c>user is null ? key : user.Token</c>) is
-        /// rejected whatever the other branches hold. Each branch must be known for certain (one value), so that a
-        /// local or field that may hold something else when it is read is not reported.
+        /// Reports when a branch of <paramref name="value"/> always sends a new-format key: the value itself, or the
+        /// credential <paramref name="credentialOf"/> reads from its text (after <c>Bearer</c>). A branch that sends one
+        /// (<c>token ?? key</c>, <c>user is null ? key : user.Token</c>) is rejected whatever the other branches hold.
+        /// Each branch must be known for certain (one value), so that a local or field that may hold something else when
+        /// it is read is not reported.
         /// </summary>
-        private void ReportNewKey(OperationContext context, IOperation credential, SyntaxNode location, BearerSink sink)
+        private void ReportNewKey(OperationContext context, IOperation value, SyntaxNode location, BearerSink sink, Func<string?, string?>? credentialOf = null)
         {
-            var branches = Branches(credential);
+            var branches = Branches(value);
             foreach (var branch in branches)
             {
                 var text = resolver.Text(branch, context.CancellationToken);
-                if (KeyClassifier.ClassifyWhole(text) is { IsNewFormat: true } key)
+                var credential = credentialOf is null ? text : credentialOf(text);
+                if (KeyClassifier.ClassifyWhole(credential) is { IsNewFormat: true } key)
                 {
-                    Report(context, location, key, text!, sink, branches.Count > 1);
+                    Report(context, location, key, credential!, sink, branches.Count > 1);
                     return;
                 }
             }

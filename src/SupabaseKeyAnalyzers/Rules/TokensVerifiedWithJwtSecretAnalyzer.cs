@@ -95,23 +95,15 @@ public sealed class TokensVerifiedWithJwtSecretAnalyzer : SupabaseAnalyzer
             var keys = ImmutableArray.CreateBuilder<IOperation>();
             foreach (var held in values)
             {
-                var elements = held.Operation switch
+                if (held.Operation is IObjectCreationOperation creation && creation.Type.IsOrDerivesFrom(symmetricKey))
                 {
-                    IObjectCreationOperation creation when creation.Type.IsOrDerivesFrom(symmetricKey) => null,
-                    IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } items } => items.ToList(),
-                    IObjectCreationOperation { Initializer.Initializers: { Length: > 0 } adds } when adds.All(a => a is IInvocationOperation { Arguments.Length: 1 })
-                        => adds.Select(a => ((IInvocationOperation)a).Arguments[0].Value).ToList(),
-                    _ => new List<IOperation>(),
-                };
-                if (held.Kind != FlowValueKind.Object || elements is { Count: 0 })
-                {
-                    return default;
+                    keys.Add(creation);
+                    continue;
                 }
 
-                if (elements is null)
+                if (Elements(held.Operation) is not { Count: > 0 } elements)
                 {
-                    keys.Add(held.Operation!);
-                    continue;
+                    return default;
                 }
 
                 foreach (var element in elements)
@@ -213,11 +205,18 @@ public sealed class TokensVerifiedWithJwtSecretAnalyzer : SupabaseAnalyzer
         }
 
         /// <summary>The value itself, or the elements of an array or collection it creates in place.</summary>
-        private static IEnumerable<IOperation> Items(IOperation value) => ValueFlowResolver.Unwrap(value) switch
+        private static IEnumerable<IOperation> Items(IOperation value) => Elements(ValueFlowResolver.Unwrap(value)) ?? new[] { value };
+
+        /// <summary>
+        /// The elements of an array or collection created in place (<c>new[] { a, b }</c>, <c>new List&lt;T&gt; { a, b }</c>);
+        /// null for any other operation.
+        /// </summary>
+        private static IReadOnlyList<IOperation>? Elements(IOperation? created) => created switch
         {
             IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
-            IObjectCreationOperation { Initializer: { } initializer } => initializer.Initializers.OfType<IInvocationOperation>().Where(a => a.Arguments.Length == 1).Select(a => a.Arguments[0].Value),
-            _ => new[] { value },
+            IObjectCreationOperation { Initializer.Initializers: var adds } when adds.All(a => a is IInvocationOperation { Arguments.Length: 1 })
+                => adds.Select(a => ((IInvocationOperation)a).Arguments[0].Value).ToList(),
+            _ => null,
         };
 
         /// <summary><c>url + "/auth/v1"</c> or <c>$"{url}/auth/v1"</c>: Supabase Auth's issuer, under whatever project URL.</summary>

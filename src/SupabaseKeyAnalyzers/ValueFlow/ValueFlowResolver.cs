@@ -52,14 +52,14 @@ internal sealed class ValueFlowResolver
     private readonly Compilation compilation;
     private readonly IValueFlowConventions conventions;
     private readonly SettingsFiles settings;
-    private readonly ConcurrentDictionary<ISymbol, ImmutableArray<FlowValue>> members = new(SymbolEqualityComparer.Default);
+    /// <summary>The values of members and constructors' parameters, per symbol (<see cref="Walk"/>'s <c>Cached</c>).</summary>
+    private readonly ConcurrentDictionary<ISymbol, ImmutableArray<FlowValue>> symbols = new(SymbolEqualityComparer.Default);
     private readonly Lazy<ImmutableArray<InvocationExpressionSyntax>> registrationCalls;
     private readonly Lazy<ImmutableHashSet<string>> globalAliases;
     private readonly ConcurrentDictionary<ITypeSymbol, bool> containerBuilt = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, ImmutableHashSet<string>> treeAliases = new();
     private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<IOperation>> registered = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IOperation>> constructions = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IParameterSymbol, ImmutableArray<FlowValue>> parameters = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<string?>> boundSections = new(SymbolEqualityComparer.Default);
 
     /// <summary>The configuration binder's calls that fill an object from a section.</summary>
@@ -780,45 +780,18 @@ internal sealed class ValueFlowResolver
 
         /// <summary>The values every call of <paramref name="constructor"/> in the source passes for <paramref name="parameter"/>; default when there is none.</summary>
         private ImmutableArray<FlowValue> Passed(IMethodSymbol constructor, IParameterSymbol parameter)
+            => resolver.Constructions(constructor, cancellationToken).IsEmpty
+                ? default
+                : Cached(parameter, static (walk, symbol) => walk.PassedValues((IParameterSymbol)symbol));
+
+        private ImmutableArray<FlowValue> PassedValues(IParameterSymbol parameter)
         {
-            if (resolver.parameters.TryGetValue(parameter, out var cached))
-            {
-                return cached;
-            }
-
-            var calls = resolver.Constructions(constructor, cancellationToken);
-            if (calls.IsEmpty)
-            {
-                return default;
-            }
-
-            if (!visiting.Add(parameter))
-            {
-                cycles++;
-                return UnknownValue;
-            }
-
-            var cyclesBefore = cycles;
             var results = ImmutableArray<FlowValue>.Empty;
-            try
+            foreach (var call in resolver.Constructions((IMethodSymbol)parameter.ContainingSymbol, cancellationToken))
             {
-                foreach (var call in calls)
-                {
-                    var arguments = call is IObjectCreationOperation creation ? creation.Arguments : ((IInvocationOperation)call).Arguments;
-                    var argument = arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal);
-
-                    // Like a member's, the answer starts with the whole depth budget, whoever asks.
-                    results = Union(results, argument is null ? UnknownValue : Values(argument.Value, 1));
-                }
-            }
-            finally
-            {
-                visiting.Remove(parameter);
-            }
-
-            if (cycles == cyclesBefore)
-            {
-                resolver.parameters.TryAdd(parameter, results);
+                var arguments = call is IObjectCreationOperation creation ? creation.Arguments : ((IInvocationOperation)call).Arguments;
+                var argument = arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal);
+                results = Union(results, argument is null ? UnknownValue : Values(argument.Value, 1));
             }
 
             return results;
@@ -827,17 +800,24 @@ internal sealed class ValueFlowResolver
         private ImmutableArray<FlowValue> Member(ISymbol member)
         {
             member = member.OriginalDefinition;
-            if (member is IFieldSymbol { IsConst: true, ConstantValue: string constant })
-            {
-                return ImmutableArray.Create(FlowValue.FromText(constant, null));
-            }
+            return member is IFieldSymbol { IsConst: true, ConstantValue: string constant }
+                ? ImmutableArray.Create(FlowValue.FromText(constant, null))
+                : Cached(member, static (walk, symbol) => walk.MemberValues(symbol));
+        }
 
-            if (resolver.members.TryGetValue(member, out var cached))
+        /// <summary>
+        /// The values of a member or a constructor's parameter. Its answer does not depend on who asks (it starts with the
+        /// whole depth budget), so it is computed once and cached per symbol, unless a cycle cut it short; a symbol this
+        /// walk is already resolving is a cycle, and Unknown.
+        /// </summary>
+        private ImmutableArray<FlowValue> Cached(ISymbol symbol, Func<Walk, ISymbol, ImmutableArray<FlowValue>> compute)
+        {
+            if (resolver.symbols.TryGetValue(symbol, out var cached))
             {
                 return cached;
             }
 
-            if (!visiting.Add(member))
+            if (!visiting.Add(symbol))
             {
                 cycles++;
                 return UnknownValue;
@@ -847,18 +827,16 @@ internal sealed class ValueFlowResolver
             ImmutableArray<FlowValue> values;
             try
             {
-                // A member's answer does not depend on who asks (it starts with the whole depth budget), so it is
-                // cached, unless a cycle cut it short.
-                values = MemberValues(member);
+                values = compute(this, symbol);
             }
             finally
             {
-                visiting.Remove(member);
+                visiting.Remove(symbol);
             }
 
             if (cycles == cyclesBefore)
             {
-                resolver.members.TryAdd(member, values);
+                resolver.symbols.TryAdd(symbol, values);
             }
 
             return values;
