@@ -29,7 +29,7 @@ public static class BindingRatios
     private static AnalyzerOptions ClientOptions => CorpusCompilation.Options("build_property.UsingMicrosoftNETSdkBlazorWebAssembly", "true");
 
     /// <param name="withSonar">False for a quick look while working on the analyzers (S6418 takes most of the run).</param>
-    public static async Task<int> Run(bool withSonar, int? onlyFiles = null)
+    public static async Task<int> Run(bool withSonar, string? only = null)
     {
         var package = PackageAnalyzers.Create();
         var floor = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
@@ -45,7 +45,8 @@ public static class BindingRatios
             ("1,000 files, keys and misused clients in every file", 1000, SupabaseShape.Everywhere),
         })
         {
-            if (onlyFiles is { } only && (files != only || shape != SupabaseShape.Realistic))
+            var key = shape == SupabaseShape.Everywhere ? "worst" : files.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (only is not null && only != key)
             {
                 continue;
             }
@@ -66,7 +67,7 @@ public static class BindingRatios
 
         Console.WriteLine();
         details.ForEach(Console.WriteLine);
-        if (onlyFiles is null)
+        if (only is null)
         {
             Console.WriteLine();
             await PerDocumentAsync(2000, package, floor);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using BenchmarkDotNet.Running;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SupabaseKeyAnalyzers.Benchmarks;
@@ -7,17 +8,18 @@ using SupabaseKeyAnalyzers.Benchmarks;
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- quick            each analyzer alone against the floor (a quick look)
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios           analyzer time vs binding, floor and Sonar's S6418 (the README's figures)
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios --no-sonar the same without S6418 (a few minutes instead of about twenty)
-// dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios --no-sonar --only 1000   only the realistic corpus of that size
+// dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios --no-sonar --only 1000   one corpus: 1000, 4000 (realistic) or worst
 if (args.Length > 0 && args[0] == "ratios")
 {
     var only = Array.IndexOf(args, "--only");
-    return await BindingRatios.Run(withSonar: !args.Contains("--no-sonar"), onlyFiles: only > 0 ? int.Parse(args[only + 1], System.Globalization.CultureInfo.InvariantCulture) : null);
+    return await BindingRatios.Run(withSonar: !args.Contains("--no-sonar"), only: only > 0 ? args[only + 1] : null);
 }
 
 if (args.Length > 0 && args[0] == "profile")
 {
-    // For a CPU profiler (dotnet-trace collect -- …): one analyzer, repeatedly, on the realistic 1,000-file corpus.
-    var compilation = CorpusCompilation.Create(Corpus.Generate(1000, SupabaseShape.Realistic));
+    // For a CPU profiler (dotnet-trace collect -- …): one analyzer, repeatedly, on the realistic 1,000-file corpus
+    // (on the worst case with --worst); "package" for all of them.
+    var compilation = CorpusCompilation.Create(Corpus.Generate(1000, args.Contains("--worst") ? SupabaseShape.Everywhere : SupabaseShape.Realistic));
     var options = CorpusCompilation.Options("build_property.UsingMicrosoftNETSdkBlazorWebAssembly", "true");
     if (args[1] == "scan")
     {
@@ -31,15 +33,26 @@ if (args.Length > 0 && args[0] == "profile")
         return 0;
     }
 
-    var analyzer = args[1] == nameof(EmptyAnalyzer) ? new EmptyAnalyzer() : SupabaseKeyAnalyzers.Testing.PackageAnalyzers.Create().Single(a => a.GetType().Name == args[1]);
+    // "package": every analyzer of the package together (they share the compilation's caches, as in a build).
+    var analyzers = args[1] switch
+    {
+        nameof(EmptyAnalyzer) => ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer()),
+        "package" => SupabaseKeyAnalyzers.Testing.PackageAnalyzers.Create(),
+        _ => SupabaseKeyAnalyzers.Testing.PackageAnalyzers.Create().Where(a => a.GetType().Name == args[1]).ToImmutableArray(),
+    };
     for (var i = 0; i < 5; i++)
     {
-        var cwa = compilation.Clone().WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create(analyzer), new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+        var cwa = compilation.Clone().WithAnalyzers(analyzers, new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
         cwa.Compilation.GetDiagnostics();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await cwa.GetAnalyzerDiagnosticsAsync();
-        var telemetry = await cwa.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
-        Console.WriteLine($"run {i}: analysis {watch.ElapsedMilliseconds} ms wall, {telemetry.ExecutionTime.TotalMilliseconds:F1} ms in the analyzer's callbacks");
+        var total = 0.0;
+        foreach (var analyzer in analyzers)
+        {
+            total += (await cwa.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalMilliseconds;
+        }
+
+        Console.WriteLine($"run {i}: analysis {watch.ElapsedMilliseconds} ms wall, {total:F1} ms in the analyzers' callbacks");
     }
 
     return 0;

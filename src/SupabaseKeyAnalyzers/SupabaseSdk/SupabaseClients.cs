@@ -48,6 +48,15 @@ internal sealed class SupabaseClients
     /// <summary>The key of each client held in a field or property, computed once: many calls go through one shared client.</summary>
     private readonly ConcurrentDictionary<ISymbol, HeldKey> memberKeys = new(SymbolEqualityComparer.Default);
 
+    /// <summary>
+    /// What each client construction and each options object was found to hold, and the clients built with options in a
+    /// body, per operation: SBK003, SBK005, SBK006 and SBK009 ask about the same clients, options and bodies, and the
+    /// operations of a tree are the same objects for every rule (the driver's semantic models cache them).
+    /// </summary>
+    private readonly ConcurrentDictionary<IOperation, HeldKey?> constructionKeys = new();
+    private readonly ConcurrentDictionary<IOperation, ImmutableArray<OptionsWrite>> optionsWrites = new();
+    private readonly ConcurrentDictionary<IOperation, ImmutableArray<(IOperation Client, IOperation Options)>> clientsWithOptions = new();
+
     private SupabaseClients(SupabaseModel model)
     {
         Sdk = model;
@@ -109,20 +118,26 @@ internal sealed class SupabaseClients
     /// Functions calls made there with options, each with that options argument: where a write to options found in the
     /// block can take effect.
     /// </summary>
-    public IEnumerable<(IOperation Client, IOperation Options)> ClientsWithOptionsIn(IOperation block)
+    public ImmutableArray<(IOperation Client, IOperation Options)> ClientsWithOptionsIn(IOperation block)
+        => clientsWithOptions.TryGetValue(block, out var cached) ? cached : clientsWithOptions.GetOrAdd(block, FindClientsWithOptions(block));
+
+    private ImmutableArray<(IOperation Client, IOperation Options)> FindClientsWithOptions(IOperation block)
     {
+        var found = ImmutableArray.CreateBuilder<(IOperation, IOperation)>();
         foreach (var operation in block.Descendants())
         {
             switch (operation)
             {
                 case IObjectCreationOperation creation when Sdk.Construction(creation) is { Options: { } options }:
-                    yield return (creation, options);
+                    found.Add((creation, options));
                     break;
                 case IInvocationOperation invocation when Sdk.IsFunctionsInvoke(invocation) && SupabaseModel.Argument(invocation.Arguments, SupabaseModel.InvokeOptionsOrdinal) is { } options:
-                    yield return (invocation.Instance!, options);
+                    found.Add((invocation.Instance!, options));
                     break;
             }
         }
+
+        return found.ToImmutable();
     }
 
     /// <summary>The objects <paramref name="client"/> can be, for rules that look at how a client was built.</summary>
@@ -130,6 +145,9 @@ internal sealed class SupabaseClients
         => Resolver.Values(client, cancellationToken).Where(v => v.Kind == FlowValueKind.Object).Select(v => v.Operation!);
 
     private HeldKey? KeyOfConstruction(IOperation operation, CancellationToken cancellationToken)
+        => constructionKeys.TryGetValue(operation, out var cached) ? cached : constructionKeys.GetOrAdd(operation, ComputeKeyOfConstruction(operation, cancellationToken));
+
+    private HeldKey? ComputeKeyOfConstruction(IOperation operation, CancellationToken cancellationToken)
     {
         if (Sdk.Construction(operation) is not { } construction)
         {
@@ -230,7 +248,17 @@ internal sealed class SupabaseClients
     /// (<c>options.Headers["apikey"] = …</c>, <c>options.Headers.Add(…)</c>, <c>options.SessionHandler = …</c>) in the
     /// local's body or the field's type (<see cref="WriteFinder.ThroughHolder"/>).
     /// </summary>
-    public IEnumerable<OptionsWrite> OptionsWrites(IOperation? options, CancellationToken cancellationToken)
+    public ImmutableArray<OptionsWrite> OptionsWrites(IOperation? options, CancellationToken cancellationToken)
+    {
+        if (options is null)
+        {
+            return ImmutableArray<OptionsWrite>.Empty;
+        }
+
+        return optionsWrites.TryGetValue(options, out var cached) ? cached : optionsWrites.GetOrAdd(options, ComputeOptionsWrites(options, cancellationToken));
+    }
+
+    private ImmutableArray<OptionsWrite> ComputeOptionsWrites(IOperation options, CancellationToken cancellationToken)
     {
         var writes = new List<OptionsWrite>();
         foreach (var value in Resolver.Values(options, cancellationToken))
@@ -248,7 +276,7 @@ internal sealed class SupabaseClients
             IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property,
             _ => null,
         };
-        if (holder is not null && options!.SemanticModel is { } model)
+        if (holder is not null && options.SemanticModel is { } model)
         {
             foreach (var operation in Resolver.Writes.ThroughHolder(holder, model, cancellationToken))
             {
@@ -256,7 +284,7 @@ internal sealed class SupabaseClients
             }
         }
 
-        return writes;
+        return writes.ToImmutableArray();
     }
 
     private void CollectInitializer(IObjectOrCollectionInitializerOperation initializer, List<OptionsWrite> writes, CancellationToken cancellationToken)

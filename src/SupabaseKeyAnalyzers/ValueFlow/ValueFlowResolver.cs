@@ -52,7 +52,7 @@ internal sealed class ValueFlowResolver
     private readonly Compilation compilation;
     private readonly IValueFlowConventions conventions;
     private readonly SettingsFiles settings;
-    /// <summary>The values of members and constructors' parameters, per symbol (<see cref="Walk"/>'s <c>Cached</c>).</summary>
+    /// <summary>The values of members, locals and constructors' parameters, per symbol (<see cref="Walk"/>'s <c>Cached</c>).</summary>
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<FlowValue>> symbols = new(SymbolEqualityComparer.Default);
     private readonly Lazy<ImmutableArray<InvocationExpressionSyntax>> registrationCalls;
     private readonly Lazy<ImmutableHashSet<string>> globalAliases;
@@ -432,15 +432,17 @@ internal sealed class ValueFlowResolver
     {
         private readonly ValueFlowResolver resolver;
         private readonly CancellationToken cancellationToken;
-        private readonly HashSet<ISymbol> visiting;
+        private HashSet<ISymbol>? visitingSet;
         private int cycles;
 
         public Walk(ValueFlowResolver resolver, CancellationToken cancellationToken)
         {
             this.resolver = resolver;
             this.cancellationToken = cancellationToken;
-            visiting = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         }
+
+        /// <summary>The symbols this walk is resolving (created on first use: most walks end at a constant or a cached symbol).</summary>
+        private HashSet<ISymbol> Visiting => visitingSet ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
 
         public ImmutableArray<FlowValue> Values(IOperation? operation, int depth)
         {
@@ -500,7 +502,7 @@ internal sealed class ValueFlowResolver
                     return Invocation(invocation, depth);
 
                 case ILocalReferenceOperation local:
-                    return Local(local, depth);
+                    return Local(local);
 
                 case IParameterReferenceOperation parameter:
                     return Parameter(parameter.Parameter, depth);
@@ -701,7 +703,7 @@ internal sealed class ValueFlowResolver
         /// <summary>Every value a method of the compilation returns; Unknown for methods elsewhere.</summary>
         private ImmutableArray<FlowValue> Returned(IMethodSymbol method, int depth)
         {
-            if (method.DeclaringSyntaxReferences.Length != 1 || method.IsAbstract || method.IsVirtual || method.ReturnsVoid || !visiting.Add(method))
+            if (method.DeclaringSyntaxReferences.Length != 1 || method.IsAbstract || method.IsVirtual || method.ReturnsVoid || !Visiting.Add(method))
             {
                 return UnknownValue;
             }
@@ -712,15 +714,25 @@ internal sealed class ValueFlowResolver
             }
             finally
             {
-                visiting.Remove(method);
+                Visiting.Remove(method);
             }
         }
 
-        private ImmutableArray<FlowValue> Local(ILocalReferenceOperation reference, int depth)
+        /// <summary>
+        /// A local: its initializer and every assignment in its body (flow-insensitive), so its values do not depend on
+        /// where it is read; cached per local like a member's, since several rules ask about the same client and options.
+        /// </summary>
+        private ImmutableArray<FlowValue> Local(ILocalReferenceOperation reference)
         {
             var local = reference.Local;
-            if (local.IsRef || reference.SemanticModel is not { } model
-                || local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not { } declaration)
+            return local.IsRef || reference.SemanticModel is not { } model
+                ? UnknownValue
+                : Cached(local, (walk, _) => walk.LocalValues(local, model));
+        }
+
+        private ImmutableArray<FlowValue> LocalValues(ILocalSymbol local, SemanticModel model)
+        {
+            if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not { } declaration)
             {
                 return UnknownValue;
             }
@@ -729,7 +741,7 @@ internal sealed class ValueFlowResolver
             switch (declaration)
             {
                 case VariableDeclaratorSyntax { Initializer.Value: { } initializer }:
-                    results = Values(OperationOf(model, initializer, cancellationToken), depth + 1);
+                    results = Values(OperationOf(model, initializer, cancellationToken), 1);
                     break;
                 case VariableDeclaratorSyntax:
                     break;
@@ -745,7 +757,7 @@ internal sealed class ValueFlowResolver
                     return UnknownValue;
                 }
 
-                results = Union(results, Values(OperationOf(model, write.Value!, cancellationToken), depth + 1));
+                results = Union(results, Values(OperationOf(model, write.Value!, cancellationToken), 1));
             }
 
             return results.IsEmpty ? UnknownValue : results;
@@ -806,7 +818,7 @@ internal sealed class ValueFlowResolver
         }
 
         /// <summary>
-        /// The values of a member or a constructor's parameter. Its answer does not depend on who asks (it starts with the
+        /// The values of a member, a local or a constructor's parameter. Its answer does not depend on who asks (it starts with the
         /// whole depth budget), so it is computed once and cached per symbol, unless a cycle cut it short; a symbol this
         /// walk is already resolving is a cycle, and Unknown.
         /// </summary>
@@ -817,7 +829,7 @@ internal sealed class ValueFlowResolver
                 return cached;
             }
 
-            if (!visiting.Add(symbol))
+            if (!Visiting.Add(symbol))
             {
                 cycles++;
                 return UnknownValue;
@@ -831,7 +843,7 @@ internal sealed class ValueFlowResolver
             }
             finally
             {
-                visiting.Remove(symbol);
+                Visiting.Remove(symbol);
             }
 
             if (cycles == cyclesBefore)

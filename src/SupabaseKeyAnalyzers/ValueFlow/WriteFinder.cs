@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -52,6 +53,9 @@ internal sealed class WriteFinder
 {
     private readonly Compilation compilation;
 
+    /// <summary>The writes found in a body or type, per scope: each scope is walked once, whichever rule and symbol asks.</summary>
+    private readonly ConcurrentDictionary<SyntaxNode, ScopeWrites> scopes = new();
+
     public WriteFinder(Compilation compilation) => this.compilation = compilation;
 
     /// <summary>The writes to <paramref name="local"/> in the body that declares it (<paramref name="model"/> is its tree's).</summary>
@@ -64,16 +68,9 @@ internal sealed class WriteFinder
             yield break;
         }
 
-        foreach (var node in body.DescendantNodes())
+        foreach (var (node, target) in In(body).Targets(local.Name))
         {
-            var target = node switch
-            {
-                AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } => name,
-                ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: IdentifierNameSyntax name } => name,
-                _ => null,
-            };
-            if (target is not null && target.Identifier.ValueText == local.Name
-                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(target, cancellationToken).Symbol, local))
+            if (SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(target, cancellationToken).Symbol, local))
             {
                 yield return Write(node, model);
             }
@@ -117,25 +114,9 @@ internal sealed class WriteFinder
             yield break;
         }
 
-        foreach (var node in scope.DescendantNodes())
+        foreach (var (node, receiver) in In(scope).Receivers(holder.Name))
         {
-            var receiver = node switch
-            {
-                AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax member } => member.Expression,
-                AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax { Expression: MemberAccessExpressionSyntax member } } => member.Expression,
-                AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element } => element.Expression,
-                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: MemberAccessExpressionSyntax member } } => member.Expression,
-                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Expression,
-                _ => null,
-            };
-            var name = receiver switch
-            {
-                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } member => member.Name.Identifier.ValueText,
-                _ => null,
-            };
-            if (name == holder.Name
-                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(receiver!, cancellationToken).Symbol, holder)
+            if (SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(receiver, cancellationToken).Symbol, holder)
                 && model.GetOperation(node, cancellationToken) is { } operation)
             {
                 yield return operation;
@@ -195,4 +176,71 @@ internal sealed class WriteFinder
         MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
         _ => null,
     };
+
+    private ScopeWrites In(SyntaxNode scope) => scopes.GetOrAdd(scope, static s => new ScopeWrites(s));
+
+    /// <summary>
+    /// The writes in one scope, by the name written: assignments and <c>ref</c>/<c>out</c> arguments to a simple name,
+    /// and writes through a receiver (<c>r.M = v</c>, <c>r[k] = v</c>, <c>r.M[k] = v</c>, <c>r.Add(…)</c>,
+    /// <c>r.M.Add(…)</c>, with <c>r</c> a name or <c>this.name</c>), in document order. Syntax only: the caller checks
+    /// each candidate's symbol.
+    /// </summary>
+    private sealed class ScopeWrites
+    {
+        private readonly Dictionary<string, List<(SyntaxNode, IdentifierNameSyntax)>> targets = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<(SyntaxNode, ExpressionSyntax)>> receivers = new(StringComparer.Ordinal);
+
+        public ScopeWrites(SyntaxNode scope)
+        {
+            foreach (var node in scope.DescendantNodes())
+            {
+                var target = node switch
+                {
+                    AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } => name,
+                    ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: IdentifierNameSyntax name } => name,
+                    _ => null,
+                };
+                if (target is not null)
+                {
+                    Add(targets, target.Identifier.ValueText, (node, target));
+                }
+
+                var receiver = node switch
+                {
+                    AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax member } => member.Expression,
+                    AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax { Expression: MemberAccessExpressionSyntax member } } => member.Expression,
+                    AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax element } => element.Expression,
+                    InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: MemberAccessExpressionSyntax member } } => member.Expression,
+                    InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Expression,
+                    _ => null,
+                };
+                var holder = receiver switch
+                {
+                    IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                    MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } member => member.Name.Identifier.ValueText,
+                    _ => null,
+                };
+                if (holder is not null)
+                {
+                    Add(receivers, holder, (node, receiver!));
+                }
+            }
+        }
+
+        public IReadOnlyList<(SyntaxNode Node, IdentifierNameSyntax Target)> Targets(string name)
+            => targets.TryGetValue(name, out var found) ? found : Array.Empty<(SyntaxNode, IdentifierNameSyntax)>();
+
+        public IReadOnlyList<(SyntaxNode Node, ExpressionSyntax Receiver)> Receivers(string name)
+            => receivers.TryGetValue(name, out var found) ? found : Array.Empty<(SyntaxNode, ExpressionSyntax)>();
+
+        private static void Add<T>(Dictionary<string, List<T>> index, string name, T entry)
+        {
+            if (!index.TryGetValue(name, out var list))
+            {
+                index[name] = list = new List<T>();
+            }
+
+            list.Add(entry);
+        }
+    }
 }
