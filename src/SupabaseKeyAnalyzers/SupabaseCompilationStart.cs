@@ -59,13 +59,15 @@ internal sealed class SupabaseCompilationStart
             return;
         }
 
+        // One delegate for every block: a block of an admitted tree registers it, and allocates nothing of its own.
+        Action<OperationAnalysisContext> run = context => action(new OperationContext(context));
 #pragma warning disable RS1012 // The block registers its operation action only in the trees the gate admits.
         start.RegisterOperationBlockStartAction(block =>
         {
             if (!block.OperationBlocks.IsEmpty
                 && Analyzes(block.OperationBlocks[0].Syntax.SyntaxTree, IsGeneratedCode(block), gate, block.CancellationToken))
             {
-                block.RegisterOperationAction(context => action(new OperationContext(context)), operationKinds);
+                block.RegisterOperationAction(run, operationKinds);
             }
         });
 #pragma warning restore RS1012
@@ -128,6 +130,9 @@ internal readonly struct OperationContext
     public IOperation Operation => context.Operation;
 
     public Compilation Compilation => context.Compilation;
+
+    /// <summary>The owner of the operation block being analyzed (the method, property accessor or field).</summary>
+    public ISymbol ContainingSymbol => context.ContainingSymbol;
 
     public CancellationToken CancellationToken => context.CancellationToken;
 

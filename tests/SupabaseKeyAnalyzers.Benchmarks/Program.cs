@@ -18,7 +18,8 @@ if (args.Length > 0 && args[0] == "ratios")
 if (args.Length > 0 && args[0] == "profile")
 {
     // For a CPU profiler (dotnet-trace collect -- …): one analyzer, repeatedly, on the realistic 1,000-file corpus
-    // (on the worst case with --worst); "package" for all of them.
+    // (on the worst case with --worst); "package" for all of them. Five runs, or --runs N. Each run prints the
+    // collections, pauses and allocations during analysis (GC pauses land in whichever callback is running).
     var compilation = CorpusCompilation.Create(Corpus.Generate(1000, args.Contains("--worst") ? SupabaseShape.Everywhere : SupabaseShape.Realistic));
     var options = CorpusCompilation.Options("build_property.UsingMicrosoftNETSdkBlazorWebAssembly", "true");
     if (args[1] == "scan")
@@ -40,19 +41,22 @@ if (args.Length > 0 && args[0] == "profile")
         "package" => SupabaseKeyAnalyzers.Testing.PackageAnalyzers.Create(),
         _ => SupabaseKeyAnalyzers.Testing.PackageAnalyzers.Create().Where(a => a.GetType().Name == args[1]).ToImmutableArray(),
     };
-    for (var i = 0; i < 5; i++)
+    var runs = Array.IndexOf(args, "--runs") is > 0 and var at ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    for (var i = 0; i < runs; i++)
     {
         var cwa = compilation.Clone().WithAnalyzers(analyzers, new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
         cwa.Compilation.GetDiagnostics();
+        var (gen0, gen1, gen2, paused, allocated) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(precise: true));
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await cwa.GetAnalyzerDiagnosticsAsync();
+        var collections = $"{GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} collections (gen 0/1/2), {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms paused, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576} MB allocated";
         var total = 0.0;
         foreach (var analyzer in analyzers)
         {
             total += (await cwa.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalMilliseconds;
         }
 
-        Console.WriteLine($"run {i}: analysis {watch.ElapsedMilliseconds} ms wall, {total:F1} ms in the analyzers' callbacks");
+        Console.WriteLine($"run {i}: analysis {watch.ElapsedMilliseconds} ms wall, {total:F1} ms in the analyzers' callbacks; {collections}");
     }
 
     return 0;

@@ -19,9 +19,12 @@ internal static class GeneratedCode
     /// target framework attribute): generated, but a file on disk under the project that <c>.editorconfig</c> sections
     /// such as <c>[*.cs]</c> reach, unlike a source generator's output.
     /// </summary>
-    public static bool IsWrittenByBuild(SyntaxTree tree) => EndsWithAny(Path.GetFileName(tree.FilePath ?? string.Empty), BuildFileSuffixes);
+    public static bool IsWrittenByBuild(SyntaxTree tree) => EndsWithAny(tree.FilePath ?? string.Empty, BuildFileSuffixes);
 
-    /// <summary>True when <paramref name="name"/> ends with one of <paramref name="suffixes"/>, in any case.</summary>
+    /// <summary>
+    /// True when <paramref name="name"/> (a file name or a whole path: no suffix holds a separator) ends with one of
+    /// <paramref name="suffixes"/>, in any case.
+    /// </summary>
     internal static bool EndsWithAny(string name, string[] suffixes)
     {
         foreach (var suffix in suffixes)

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using Microsoft.CodeAnalysis;
 
 namespace SupabaseKeyAnalyzers.Internals;
@@ -20,7 +19,7 @@ internal static class RazorCode
         => path.EndsWith(".razor", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".cshtml", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True for the C# the Razor source generator emits for a Razor file.</summary>
-    public static bool IsGeneratedFromRazor(SyntaxTree tree) => GeneratedCode.EndsWithAny(Path.GetFileName(tree.FilePath ?? string.Empty), GeneratedSuffixes);
+    public static bool IsGeneratedFromRazor(SyntaxTree tree) => GeneratedCode.EndsWithAny(tree.FilePath ?? string.Empty, GeneratedSuffixes);
 
     /// <summary>
     /// The gate of every rule: user code is analyzed; generated code only when it comes from a Razor file (other

@@ -27,7 +27,8 @@ public sealed class FunctionsCallSendsNewKeyAsBearerAnalyzer : SupabaseAnalyzer
     {
         if (start.Clients is { } clients && clients.Sdk.FunctionsSendingKeyAsBearer is { } version)
         {
-            start.RegisterOperationAction(c => Analyze(c, clients, version.ToString(3)), Gate, OperationKind.Invocation);
+            var versionText = version.ToString(3);
+            start.RegisterOperationAction(c => Analyze(c, clients, versionText), Gate, OperationKind.Invocation);
         }
     }
 

@@ -34,6 +34,11 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
     /// </summary>
     public const string FallbackProperty = "Fallback";
 
+    /// <summary>The properties of a finding at each <see cref="BearerSink"/>, by its value: built once, not per finding.</summary>
+    private static readonly ImmutableArray<ImmutableDictionary<string, string?>> SinkProperties = ((BearerSink[])Enum.GetValues(typeof(BearerSink)))
+        .Select(sink => ImmutableDictionary<string, string?>.Empty.Add(SinkProperty, sink.ToString()))
+        .ToImmutableArray();
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SBK002_NewKeyOnBearer);
 
     internal override void OnCompilationStart(SupabaseCompilationStart start)
@@ -193,17 +198,35 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
         /// </summary>
         private void ReportNewKey(OperationContext context, IOperation value, SyntaxNode location, BearerSink sink, Func<string?, string?>? credentialOf = null)
         {
-            var branches = Branches(value);
-            foreach (var branch in branches)
+            var unwrapped = ValueFlowResolver.Unwrap(value)!;
+            if (unwrapped is not (ICoalesceOperation or IConditionalOperation { WhenFalse: not null }))
             {
-                var text = resolver.Text(branch, context.CancellationToken);
-                var credential = credentialOf is null ? text : credentialOf(text);
-                if (KeyClassifier.ClassifyWhole(credential) is { IsNewFormat: true } key)
+                // One branch, the usual value: no list of branches to build.
+                ReportBranch(context, unwrapped, location, sink, credentialOf, fallback: false);
+                return;
+            }
+
+            foreach (var branch in Branches(unwrapped))
+            {
+                if (ReportBranch(context, branch, location, sink, credentialOf, fallback: true))
                 {
-                    Report(context, location, key, credential!, sink, branches.Count > 1);
                     return;
                 }
             }
+        }
+
+        /// <summary>Reports, and returns true, when <paramref name="branch"/> sends a new-format key.</summary>
+        private bool ReportBranch(OperationContext context, IOperation branch, SyntaxNode location, BearerSink sink, Func<string?, string?>? credentialOf, bool fallback)
+        {
+            var text = resolver.Text(branch, context.CancellationToken);
+            var credential = credentialOf is null ? text : credentialOf(text);
+            if (KeyClassifier.ClassifyWhole(credential) is not { IsNewFormat: true } key)
+            {
+                return false;
+            }
+
+            Report(context, location, key, credential!, sink, fallback);
+            return true;
         }
 
         /// <summary>The branches of <c>a ?? b</c> and <c>c ? a : b</c> written in the value itself (nested too); the value when it has none.</summary>
@@ -235,7 +258,7 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
 
         private static void Report(OperationContext context, SyntaxNode node, KeyMatch key, string text, BearerSink sink, bool fallback)
         {
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(SinkProperty, sink.ToString());
+            var properties = SinkProperties[(int)sink];
             context.Report(Diagnostic.Create(
                 RuleDescriptors.SBK002_NewKeyOnBearer,
                 node.GetLocation(),

@@ -27,6 +27,11 @@ public sealed class SecretKeyClientKeepsSessionsAnalyzer : SupabaseAnalyzer
 
     private static readonly TreeGate Gate = TreeGate.AnyOf(SdkMembers.SessionHandler, SdkMembers.SetPersistence);
 
+    /// <summary>The properties of a finding with each <see cref="OptionsTarget"/>, by its value: built once, not per finding.</summary>
+    private static readonly ImmutableArray<ImmutableDictionary<string, string?>> TargetProperties = ((OptionsTarget[])System.Enum.GetValues(typeof(OptionsTarget)))
+        .Select(target => ImmutableDictionary<string, string?>.Empty.Add(OptionsTargetProperty, target.ToString()))
+        .ToImmutableArray();
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SBK006_SecretKeyClientKeepsSessions);
 
     internal override void OnCompilationStart(SupabaseCompilationStart start)
@@ -62,7 +67,7 @@ public sealed class SecretKeyClientKeepsSessionsAnalyzer : SupabaseAnalyzer
         foreach (var (client, options) in clients.ClientsWithOptionsIn(assignment.Root()))
         {
             if (client is IObjectCreationOperation creation && creation.Type.IsOrDerivesFrom(clients.Sdk.Client)
-                && clients.OptionsWrites(options, context.CancellationToken).Any(w => w.Member == SdkMembers.SessionHandler && w.Syntax == assignment.Syntax)
+                && clients.WritesOptionsAt(options, SdkMembers.SessionHandler, assignment.Syntax, context.CancellationToken)
                 && clients.KeyOf(creation, context.CancellationToken) is { IsSecret: true } key)
             {
                 var target = OptionsTargetOf(clients, options, creation.Syntax.SyntaxTree, context.CancellationToken);
@@ -106,7 +111,7 @@ public sealed class SecretKeyClientKeepsSessionsAnalyzer : SupabaseAnalyzer
 
     private static void Report(System.Action<Diagnostic> report, SyntaxNode node, HeldKey key, string client, string what, (OptionsTarget Kind, Location Location)? target, string? optionsType = null)
     {
-        var properties = target is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(OptionsTargetProperty, target.Value.Kind.ToString());
+        var properties = target is null ? ImmutableDictionary<string, string?>.Empty : TargetProperties[(int)target.Value.Kind];
         if (optionsType is not null)
         {
             properties = properties.Add(OptionsTypeProperty, optionsType);

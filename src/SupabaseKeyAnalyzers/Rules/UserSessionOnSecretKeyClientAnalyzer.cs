@@ -67,7 +67,7 @@ public sealed class UserSessionOnSecretKeyClientAnalyzer : SupabaseAnalyzer
         {
             // The CreateUser fix passes the key: the client's key argument where it means the same here, else the
             // environment variable it comes from.
-            if (key.KeyArgument is { } keyArgument && IsUsableAt(keyArgument, invocation, context.Compilation))
+            if (key.KeyArgument is { } keyArgument && IsUsableAt(keyArgument, invocation, context))
             {
                 additional = new[] { keyArgument.Syntax.GetLocation() };
                 properties = properties.Add(FixableProperty, "true");
@@ -97,17 +97,20 @@ public sealed class UserSessionOnSecretKeyClientAnalyzer : SupabaseAnalyzer
     /// True when the key expression the client was created with means the same at the call site: it uses no locals or
     /// parameters of another body, no instance members of another type or from a static context, and only accessible members.
     /// </summary>
-    private static bool IsUsableAt(IOperation key, IOperation call, Compilation compilation)
+    private static bool IsUsableAt(IOperation key, IOperation call, OperationContext context)
     {
-        var callModel = call.SemanticModel;
-        if (callModel is null || key.SemanticModel is null)
+        if (key.SemanticModel is null)
         {
             return false;
         }
 
-        var callMember = callModel.GetEnclosingSymbol(call.Syntax.SpanStart);
-        var keyMember = key.SemanticModel.GetEnclosingSymbol(key.Syntax.SpanStart);
-        var callType = callMember?.ContainingType;
+        // The enclosing members from the operation trees: a position lookup in the semantic model costs more than the
+        // rest of this rule. The key comes from another body (a field initializer…) only when its client is held there.
+        var callMember = call.EnclosingSymbol(context.ContainingSymbol);
+        var keyMember = ReferenceEquals(key.Root(), call.Root())
+            ? key.EnclosingSymbol(context.ContainingSymbol)
+            : key.SemanticModel.GetEnclosingSymbol(key.Syntax.SpanStart, context.CancellationToken);
+        var callType = callMember.ContainingType;
         if (callType is null)
         {
             return false;
@@ -125,14 +128,14 @@ public sealed class UserSessionOnSecretKeyClientAnalyzer : SupabaseAnalyzer
 
                     break;
                 case IInstanceReferenceOperation:
-                    if (callMember!.IsStatic || !SymbolEqualityComparer.Default.Equals(callType, keyMember?.ContainingType))
+                    if (callMember.IsStatic || !SymbolEqualityComparer.Default.Equals(callType, keyMember?.ContainingType))
                     {
                         return false;
                     }
 
                     break;
-                case IMemberReferenceOperation member when !compilation.IsSymbolAccessibleWithin(member.Member, callType):
-                case IInvocationOperation invocation when !compilation.IsSymbolAccessibleWithin(invocation.TargetMethod, callType):
+                case IMemberReferenceOperation member when !context.Compilation.IsSymbolAccessibleWithin(member.Member, callType):
+                case IInvocationOperation invocation when !context.Compilation.IsSymbolAccessibleWithin(invocation.TargetMethod, callType):
                     return false;
             }
         }

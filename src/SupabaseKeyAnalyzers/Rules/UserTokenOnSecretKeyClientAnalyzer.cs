@@ -61,7 +61,7 @@ public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
         var userToken = (bool?)null;
         foreach (var (client, options) in clients.ClientsWithOptionsIn(write.Root()))
         {
-            if (!clients.OptionsWrites(options, context.CancellationToken).Any(w => w.Member == SdkMembers.Headers && w.Syntax == write.Syntax)
+            if (!clients.WritesOptionsAt(options, SdkMembers.Headers, write.Syntax, context.CancellationToken)
                 || clients.KeyOf(client, context.CancellationToken) is not { IsSecret: true } key)
             {
                 continue;
@@ -70,7 +70,7 @@ public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
             userToken ??= IsUserToken(clients, entry.Value, context.CancellationToken);
             if (userToken == true)
             {
-                var name = client is IObjectCreationOperation creation ? "This " + creation.Type!.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) : clients.Describe(client);
+                var name = client is IObjectCreationOperation creation ? "This " + clients.TypeName(creation.Type!) : clients.Describe(client);
                 Report(context.Report, write.Syntax, key, name);
             }
         }
@@ -141,8 +141,7 @@ public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
                 // () => new Dictionary<string, string> { ["Authorization"] = … }
                 foreach (var returned in ValueFlowResolver.ReturnedValues(getHeaders.Body))
                 {
-                    if (ValueFlowResolver.Unwrap(returned) is IObjectCreationOperation { Initializer: { } entries }
-                        && entries.Initializers.Select(e => clients.HeaderEntry(e, context.CancellationToken)).Any(w => w is { } write && SupabaseHeaders.IsAuthorization(write.Header) && IsUserToken(clients, write.Value, context.CancellationToken)))
+                    if (ValueFlowResolver.Unwrap(returned) is IObjectCreationOperation { Initializer: { } entries } && PutsUserTokenOnAuthorization(clients, entries, context.CancellationToken))
                     {
                         Report(context.Report, assignment.Syntax, childKey, clients.Describe(child));
                         return;
@@ -160,6 +159,20 @@ public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
         var properties = keyArgument is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(KeyArgumentProperty, "true");
         var additional = keyArgument is null ? null : new[] { keyArgument.Syntax.GetLocation() };
         report(Diagnostic.Create(RuleDescriptors.SBK005_UserTokenOnSecretKeyClient, node.GetLocation(), additional, properties, clientName, key.Description));
+    }
+
+    /// <summary>True when one of the header entries is an <c>Authorization</c> entry holding a user token.</summary>
+    private static bool PutsUserTokenOnAuthorization(SupabaseClients clients, IObjectOrCollectionInitializerOperation entries, CancellationToken cancellationToken)
+    {
+        foreach (var entry in entries.Initializers)
+        {
+            if (clients.HeaderEntry(entry, cancellationToken) is { } write && SupabaseHeaders.IsAuthorization(write.Header) && IsUserToken(clients, write.Value, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A user token: anything on Authorization that is not a secret key (the key itself, made explicit, is not).</summary>

@@ -9,11 +9,14 @@ namespace SupabaseKeyAnalyzers.SupabaseSdk;
 /// <summary>One source a key can come from, and what it is.</summary>
 internal readonly struct KeySource
 {
-    public KeySource(FlowValue value, KeyKind? kind, string description, bool isNewFormat = false)
+    /// <summary>For a key literal: where the key is in <see cref="FlowValue.Text"/>.</summary>
+    private readonly KeyMatch? literal;
+
+    private KeySource(FlowValue value, KeyKind? kind, KeyMatch? literal, bool isNewFormat)
     {
         Value = value;
         Kind = kind;
-        Description = description;
+        this.literal = literal;
         IsNewFormat = isNewFormat;
     }
 
@@ -22,8 +25,14 @@ internal readonly struct KeySource
     /// <summary>The kind of key, or null when the source is not known to be one.</summary>
     public KeyKind? Kind { get; }
 
-    /// <summary>Safe for messages: never more than six characters of key material.</summary>
-    public string Description { get; }
+    /// <summary>Safe for messages: never more than six characters of key material. Made when a message needs it.</summary>
+    public string Description => Value.Kind switch
+    {
+        FlowValueKind.Text when literal is { } key => key.Describe(Value.Text!),
+        FlowValueKind.EnvironmentVariable => "the " + Value.Text + " environment variable",
+        FlowValueKind.Configuration => "the configuration value '" + Value.Text + "'",
+        _ => "an unknown value",
+    };
 
     public bool IsSecret => Kind is KeyKind.Secret or KeyKind.LegacyServiceRole;
 
@@ -34,20 +43,12 @@ internal readonly struct KeySource
     /// What a value is as a key: a key literal (classified by <see cref="KeyClassifier"/>), or an environment variable or
     /// configuration value whose name says (<see cref="KeySourceNames.Classify"/>); null kind otherwise.
     /// </summary>
-    public static KeySource From(FlowValue value)
+    public static KeySource From(FlowValue value) => value.Kind switch
     {
-        switch (value.Kind)
-        {
-            case FlowValueKind.Text when KeyClassifier.ClassifyWhole(value.Text) is { } key:
-                return new KeySource(value, key.Kind, key.Describe(value.Text!), key.IsNewFormat);
-            case FlowValueKind.EnvironmentVariable:
-                return new KeySource(value, KeySourceNames.Classify(value.Text), "the " + value.Text + " environment variable", KeySourceNames.IsNewFormat(value.Text));
-            case FlowValueKind.Configuration:
-                return new KeySource(value, KeySourceNames.Classify(value.Text), "the configuration value '" + value.Text + "'", KeySourceNames.IsNewFormat(value.Text));
-            default:
-                return new KeySource(value, null, "an unknown value");
-        }
-    }
+        FlowValueKind.Text when KeyClassifier.ClassifyWhole(value.Text) is { } key => new KeySource(value, key.Kind, key, key.IsNewFormat),
+        FlowValueKind.EnvironmentVariable or FlowValueKind.Configuration => new KeySource(value, KeySourceNames.Classify(value.Text), null, KeySourceNames.IsNewFormat(value.Text)),
+        _ => new KeySource(value, null, null, false),
+    };
 }
 
 /// <summary>
@@ -57,6 +58,8 @@ internal readonly struct KeySource
 internal sealed class HeldKey
 {
     public static readonly HeldKey Unknown = new(ImmutableArray<KeySource>.Empty, null);
+
+    private string? description;
 
     public HeldKey(ImmutableArray<KeySource> sources, IOperation? keyArgument)
     {
@@ -74,8 +77,8 @@ internal sealed class HeldKey
     /// <summary>True when every source is a new-format key (a mix with a legacy JWT or an unknown source is not).</summary>
     public bool IsNewFormat => !Sources.IsEmpty && Sources.All(s => s.IsNewFormat);
 
-    /// <summary>For messages: the sources, each described once.</summary>
-    public string Description => string.Join(" or ", Sources.Select(s => s.Description).Distinct());
+    /// <summary>For messages: the sources, each described once (made on first use; a client's key is shared by its findings).</summary>
+    public string Description => description ??= string.Join(" or ", Sources.Select(s => s.Description).Distinct());
 
     /// <summary>True when every value of <paramref name="values"/> is a secret key (on Authorization: the key itself, made explicit).</summary>
     public static bool AllSecret(ImmutableArray<FlowValue> values)

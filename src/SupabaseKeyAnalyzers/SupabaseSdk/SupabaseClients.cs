@@ -57,6 +57,9 @@ internal sealed class SupabaseClients
     private readonly ConcurrentDictionary<IOperation, ImmutableArray<OptionsWrite>> optionsWrites = new();
     private readonly ConcurrentDictionary<IOperation, ImmutableArray<(IOperation Client, IOperation Options)>> clientsWithOptions = new();
 
+    /// <summary>The client types as messages name them (<c>Supabase.Client</c>): formatting a symbol costs more than finding its key.</summary>
+    private readonly ConcurrentDictionary<ITypeSymbol, string> typeNames = new(SymbolEqualityComparer.Default);
+
     private SupabaseClients(SupabaseModel model)
     {
         Sdk = model;
@@ -82,14 +85,24 @@ internal sealed class SupabaseClients
     public HeldKey KeyOf(IOperation? client, CancellationToken cancellationToken)
     {
         client = Sdk.Umbrella(client) ?? client;
-        return ValueFlowResolver.Unwrap(client) is IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol { IsIndexer: false } } member
-            ? memberKeys.GetOrAdd(member.Member.OriginalDefinition, _ => Compute(member, cancellationToken))
-            : Compute(client, cancellationToken);
+        if (ValueFlowResolver.Unwrap(client) is not IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol { IsIndexer: false } } member)
+        {
+            return Compute(client, cancellationToken);
+        }
+
+        var held = member.Member.OriginalDefinition;
+        return memberKeys.TryGetValue(held, out var cached) ? cached : memberKeys.GetOrAdd(held, Compute(member, cancellationToken));
     }
 
     private HeldKey Compute(IOperation? client, CancellationToken cancellationToken)
     {
         var values = Resolver.Values(client, cancellationToken);
+        if (values.Length == 1)
+        {
+            // One construction reaches the client (the usual case): its key, shared with every client it reaches.
+            return values[0].Kind == FlowValueKind.Object && KeyOfConstruction(values[0].Operation!, cancellationToken) is { } single ? single : HeldKey.Unknown;
+        }
+
         var sources = ImmutableArray.CreateBuilder<KeySource>();
         IOperation? keyArgument = null;
         foreach (var value in values)
@@ -112,6 +125,10 @@ internal sealed class SupabaseClients
         var text = (Sdk.Umbrella(client) ?? client)?.Syntax.ToString() ?? "client";
         return "'" + (text.Length > 40 ? text.Substring(0, 40) + "…" : text) + "'";
     }
+
+    /// <summary>A client type for a message, as C# writes it: <c>Supabase.Client</c>.</summary>
+    public string TypeName(ITypeSymbol type)
+        => typeNames.TryGetValue(type, out var name) ? name : typeNames.GetOrAdd(type, type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat));
 
     /// <summary>
     /// The clients built in <paramref name="block"/> with options (<see cref="SupabaseModel.Construction"/>), and the
@@ -256,6 +273,20 @@ internal sealed class SupabaseClients
         }
 
         return optionsWrites.TryGetValue(options, out var cached) ? cached : optionsWrites.GetOrAdd(options, ComputeOptionsWrites(options, cancellationToken));
+    }
+
+    /// <summary>True when <paramref name="syntax"/> is one of the writes to <paramref name="member"/> of <paramref name="options"/> (<see cref="OptionsWrites"/>).</summary>
+    public bool WritesOptionsAt(IOperation options, string member, SyntaxNode syntax, CancellationToken cancellationToken)
+    {
+        foreach (var write in OptionsWrites(options, cancellationToken))
+        {
+            if (write.Member == member && write.Syntax == syntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private ImmutableArray<OptionsWrite> ComputeOptionsWrites(IOperation options, CancellationToken cancellationToken)

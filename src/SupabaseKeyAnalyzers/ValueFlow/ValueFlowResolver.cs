@@ -725,9 +725,12 @@ internal sealed class ValueFlowResolver
         private ImmutableArray<FlowValue> Local(ILocalReferenceOperation reference)
         {
             var local = reference.Local;
-            return local.IsRef || reference.SemanticModel is not { } model
-                ? UnknownValue
-                : Cached(local, (walk, _) => walk.LocalValues(local, model));
+            if (local.IsRef || reference.SemanticModel is not { } model)
+            {
+                return UnknownValue;
+            }
+
+            return Cached(local, model, static (walk, symbol, model) => walk.LocalValues((ILocalSymbol)symbol, model));
         }
 
         private ImmutableArray<FlowValue> LocalValues(ILocalSymbol local, SemanticModel model)
@@ -794,7 +797,7 @@ internal sealed class ValueFlowResolver
         private ImmutableArray<FlowValue> Passed(IMethodSymbol constructor, IParameterSymbol parameter)
             => resolver.Constructions(constructor, cancellationToken).IsEmpty
                 ? default
-                : Cached(parameter, static (walk, symbol) => walk.PassedValues((IParameterSymbol)symbol));
+                : Cached(parameter, (SemanticModel?)null, static (walk, symbol, _) => walk.PassedValues((IParameterSymbol)symbol));
 
         private ImmutableArray<FlowValue> PassedValues(IParameterSymbol parameter)
         {
@@ -814,15 +817,16 @@ internal sealed class ValueFlowResolver
             member = member.OriginalDefinition;
             return member is IFieldSymbol { IsConst: true, ConstantValue: string constant }
                 ? ImmutableArray.Create(FlowValue.FromText(constant, null))
-                : Cached(member, static (walk, symbol) => walk.MemberValues(symbol));
+                : Cached(member, (SemanticModel?)null, static (walk, symbol, _) => walk.MemberValues(symbol));
         }
 
         /// <summary>
         /// The values of a member, a local or a constructor's parameter. Its answer does not depend on who asks (it starts with the
         /// whole depth budget), so it is computed once and cached per symbol, unless a cycle cut it short; a symbol this
-        /// walk is already resolving is a cycle, and Unknown.
+        /// walk is already resolving is a cycle, and Unknown. <paramref name="compute"/> is static and gets
+        /// <paramref name="state"/> (a local's semantic model), so that asking about a cached symbol allocates nothing.
         /// </summary>
-        private ImmutableArray<FlowValue> Cached(ISymbol symbol, Func<Walk, ISymbol, ImmutableArray<FlowValue>> compute)
+        private ImmutableArray<FlowValue> Cached<TState>(ISymbol symbol, TState state, Func<Walk, ISymbol, TState, ImmutableArray<FlowValue>> compute)
         {
             if (resolver.symbols.TryGetValue(symbol, out var cached))
             {
@@ -839,7 +843,7 @@ internal sealed class ValueFlowResolver
             ImmutableArray<FlowValue> values;
             try
             {
-                values = compute(this, symbol);
+                values = compute(this, symbol, state);
             }
             finally
             {

@@ -599,6 +599,32 @@ public class SBK003_UserSessionOnSecretKeyClientTests
             """);
 
     [Fact]
+    public Task Fix_reads_the_key_from_the_environment_inside_a_lambda_of_the_body_that_built_the_client()
+        => Verify.FixAsync(
+            TestSources.Usings + /* lang=c#-test */ """
+            class Seeder
+            {
+                public Func<Task> Later(string email, string password)
+                {
+                    var key = Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY");
+                    var admin = new Supabase.Client("https://x.supabase.co", key);
+                    return async () => await {|SBK003:admin.Auth.SignUp(email, password)|};
+                }
+            }
+            """,
+            TestSources.Usings + /* lang=c#-test */ """
+            class Seeder
+            {
+                public Func<Task> Later(string email, string password)
+                {
+                    var key = Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY");
+                    var admin = new Supabase.Client("https://x.supabase.co", key);
+                    return async () => await admin.AdminAuth(Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY") ?? throw new InvalidOperationException("Set the SUPABASE_SECRET_KEY environment variable.")).CreateUser(email, password);
+                }
+            }
+            """);
+
+    [Fact]
     public Task Fix_applies_in_top_level_statements()
         => Verify.ProgramFixAsync(
             /* lang=c#-test */ """
