@@ -35,9 +35,7 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
     public const string FallbackProperty = "Fallback";
 
     /// <summary>The properties of a finding at each <see cref="BearerSink"/>, by its value: built once, not per finding.</summary>
-    private static readonly ImmutableArray<ImmutableDictionary<string, string?>> SinkProperties = ((BearerSink[])Enum.GetValues(typeof(BearerSink)))
-        .Select(sink => ImmutableDictionary<string, string?>.Empty.Add(SinkProperty, sink.ToString()))
-        .ToImmutableArray();
+    private static readonly ImmutableArray<ImmutableDictionary<string, string?>> SinkProperties = DiagnosticProperties.PerValue<BearerSink>(SinkProperty);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SBK002_NewKeyOnBearer);
 

@@ -28,9 +28,7 @@ public sealed class SecretKeyClientKeepsSessionsAnalyzer : SupabaseAnalyzer
     private static readonly TreeGate Gate = TreeGate.AnyOf(SdkMembers.SessionHandler, SdkMembers.SetPersistence);
 
     /// <summary>The properties of a finding with each <see cref="OptionsTarget"/>, by its value: built once, not per finding.</summary>
-    private static readonly ImmutableArray<ImmutableDictionary<string, string?>> TargetProperties = ((OptionsTarget[])System.Enum.GetValues(typeof(OptionsTarget)))
-        .Select(target => ImmutableDictionary<string, string?>.Empty.Add(OptionsTargetProperty, target.ToString()))
-        .ToImmutableArray();
+    private static readonly ImmutableArray<ImmutableDictionary<string, string?>> TargetProperties = DiagnosticProperties.PerValue<OptionsTarget>(OptionsTargetProperty);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SBK006_SecretKeyClientKeepsSessions);
 
