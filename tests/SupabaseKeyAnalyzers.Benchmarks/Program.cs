@@ -41,6 +41,11 @@ if (args.Length > 0 && args[0] == "profile")
         "package" => SupabaseKeyAnalyzers.Testing.PackageAnalyzers.Create(),
         _ => SupabaseKeyAnalyzers.Testing.PackageAnalyzers.Create().Where(a => a.GetType().Name == args[1]).ToImmutableArray(),
     };
+    if (analyzers.IsEmpty)
+    {
+        throw new ArgumentException($"No analyzer named {args[1]}: give an analyzer's class name, {nameof(EmptyAnalyzer)} or package.");
+    }
+
     var runs = Array.IndexOf(args, "--runs") is > 0 and var at ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : 5;
     for (var i = 0; i < runs; i++)
     {

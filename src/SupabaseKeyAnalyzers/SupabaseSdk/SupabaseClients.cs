@@ -103,8 +103,8 @@ internal sealed class SupabaseClients
             return values[0].Kind == FlowValueKind.Object && KeyOfConstruction(values[0].Operation!, cancellationToken) is { } single ? single : HeldKey.Unknown;
         }
 
+        // Several constructions (or none): every source of each, and no one key argument.
         var sources = ImmutableArray.CreateBuilder<KeySource>();
-        IOperation? keyArgument = null;
         foreach (var value in values)
         {
             if (value.Kind != FlowValueKind.Object || KeyOfConstruction(value.Operation!, cancellationToken) is not { } key)
@@ -113,10 +113,9 @@ internal sealed class SupabaseClients
             }
 
             sources.AddRange(key.Sources);
-            keyArgument = values.Length == 1 ? key.KeyArgument : null;
         }
 
-        return new HeldKey(sources.ToImmutable(), keyArgument);
+        return new HeldKey(sources.ToImmutable(), null);
     }
 
     /// <summary>The client for a message, at most 40 characters: <c>'admin'</c> for <c>admin.Realtime</c>.</summary>
