@@ -52,8 +52,10 @@ if (args.Length > 0 && args[0] == "profile")
         var cwa = compilation.Clone().WithAnalyzers(analyzers, new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
         cwa.Compilation.GetDiagnostics();
         var (gen0, gen1, gen2, paused, allocated) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(precise: true));
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await cwa.GetAnalyzerDiagnosticsAsync();
+        cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var collections = $"{GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} collections (gen 0/1/2), {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms paused, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576} MB allocated";
         var total = 0.0;
         foreach (var analyzer in analyzers)
@@ -61,7 +63,7 @@ if (args.Length > 0 && args[0] == "profile")
             total += (await cwa.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalMilliseconds;
         }
 
-        Console.WriteLine($"run {i}: analysis {watch.ElapsedMilliseconds} ms wall, {total:F1} ms in the analyzers' callbacks; {collections}");
+        Console.WriteLine($"run {i}: analysis {watch.ElapsedMilliseconds} ms wall ({cpu.TotalMilliseconds:F0} ms of CPU), {total:F1} ms in the analyzers' callbacks; {collections}");
     }
 
     return 0;

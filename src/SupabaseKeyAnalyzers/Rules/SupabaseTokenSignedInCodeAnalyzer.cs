@@ -135,9 +135,9 @@ public sealed class SupabaseTokenSignedInCodeAnalyzer : SupabaseAnalyzer
                         }
                     }
 
-                    if (read is ILocalSymbol && part.SemanticModel is { } model)
+                    if (read is ILocalSymbol)
                     {
-                        foreach (var write in resolver.Writes.ThroughHolder(read, model, cancellationToken))
+                        foreach (var write in resolver.Writes.ThroughHolder(part, cancellationToken))
                         {
                             if (write is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } && WriteFinder.Reads(target.Instance, read)
                                 || write is IInvocationOperation call && WriteFinder.Reads(call.Instance, read))

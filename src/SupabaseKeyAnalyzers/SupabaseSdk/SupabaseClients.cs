@@ -306,9 +306,9 @@ internal sealed class SupabaseClients
             IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property,
             _ => null,
         };
-        if (holder is not null && options.SemanticModel is { } model)
+        if (holder is not null)
         {
-            foreach (var operation in Resolver.Writes.ThroughHolder(holder, model, cancellationToken))
+            foreach (var operation in Resolver.Writes.ThroughHolder(options, cancellationToken))
             {
                 CollectHolderWrite(operation, holder, writes, cancellationToken);
             }

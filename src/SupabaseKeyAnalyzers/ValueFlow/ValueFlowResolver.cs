@@ -725,17 +725,17 @@ internal sealed class ValueFlowResolver
         private ImmutableArray<FlowValue> Local(ILocalReferenceOperation reference)
         {
             var local = reference.Local;
-            if (local.IsRef || reference.SemanticModel is not { } model)
+            if (local.IsRef || reference.SemanticModel is null)
             {
                 return UnknownValue;
             }
 
-            return Cached(local, model, static (walk, symbol, model) => walk.LocalValues((ILocalSymbol)symbol, model));
+            return Cached(local, reference, static (walk, _, reference) => walk.LocalValues(reference));
         }
 
-        private ImmutableArray<FlowValue> LocalValues(ILocalSymbol local, SemanticModel model)
+        private ImmutableArray<FlowValue> LocalValues(ILocalReferenceOperation reference)
         {
-            if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not { } declaration)
+            if (reference.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not { } declaration)
             {
                 return UnknownValue;
             }
@@ -744,7 +744,7 @@ internal sealed class ValueFlowResolver
             switch (declaration)
             {
                 case VariableDeclaratorSyntax { Initializer.Value: { } initializer }:
-                    results = Values(OperationOf(model, initializer, cancellationToken), 1);
+                    results = Values(OperationOf(reference.SemanticModel!, initializer, cancellationToken), 1);
                     break;
                 case VariableDeclaratorSyntax:
                     break;
@@ -753,14 +753,14 @@ internal sealed class ValueFlowResolver
                     return UnknownValue;
             }
 
-            foreach (var write in resolver.Writes.OfLocal(local, model, cancellationToken))
+            foreach (var write in resolver.Writes.OfLocal(reference))
             {
                 if (write.Kind != WriteKind.Assignment)
                 {
                     return UnknownValue;
                 }
 
-                results = Union(results, Values(OperationOf(model, write.Value!, cancellationToken), 1));
+                results = Union(results, Values(write.Value, 1));
             }
 
             return results.IsEmpty ? UnknownValue : results;
@@ -909,7 +909,7 @@ internal sealed class ValueFlowResolver
                 }
 
                 hasDefinition = true;
-                var written = OperationOf(write.Model, write.Value!, cancellationToken);
+                var written = write.Value;
                 if (Unwrap(written) is IMemberReferenceOperation copy && SymbolEqualityComparer.Default.Equals(copy.Member.OriginalDefinition, member))
                 {
                     // settings.Key = other.Key: a copy from another object of the same type adds no value of its own.

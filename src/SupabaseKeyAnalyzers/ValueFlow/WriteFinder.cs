@@ -28,54 +28,39 @@ internal enum WriteKind
 /// <summary>One write to a local, field or property.</summary>
 internal readonly struct SymbolWrite
 {
-    public SymbolWrite(SemanticModel model, WriteKind kind, ExpressionSyntax? value)
+    public SymbolWrite(WriteKind kind, IOperation? value)
     {
-        Model = model;
         Kind = kind;
         Value = value;
     }
 
-    public SemanticModel Model { get; }
-
     public WriteKind Kind { get; }
 
-    /// <summary>For <see cref="WriteKind.Assignment"/>: the value assigned.</summary>
-    public ExpressionSyntax? Value { get; }
+    /// <summary>For <see cref="WriteKind.Assignment"/>: the value assigned (null when it has no operation).</summary>
+    public IOperation? Value { get; }
 }
 
 /// <summary>
-/// The one answer to "which writes reach this symbol?": a local's writes from the body it is declared in, a field's or
-/// property's from the trees whose text names it (<see cref="TreeText"/>: a member is looked for in a few trees,
-/// not in every tree of the compilation; each candidate is checked by symbol), and the writes made through a holder
+/// The one answer to "which writes reach this symbol?": a local's writes from the operation tree of the body it is
+/// declared in (<see cref="BodyWrites"/>: one walk per body, whichever rule and local asks), a field's or property's
+/// from the trees whose text names it (<see cref="TreeText"/>: a member is looked for in a few trees, not in every
+/// tree of the compilation; each candidate is checked by symbol), and the writes made through a holder
 /// (<c>options.Headers["apikey"] = …</c>, <c>claims.Add(…)</c>).
 /// </summary>
 internal sealed class WriteFinder
 {
     private readonly Compilation compilation;
 
-    /// <summary>The writes found in a body or type, per scope: each scope is walked once, whichever rule and symbol asks.</summary>
-    private readonly ConcurrentDictionary<SyntaxNode, ScopeWrites> scopes = new();
+    /// <summary>The writes to and through the locals of each body, per root operation: each body is walked once.</summary>
+    private readonly ConcurrentDictionary<IOperation, BodyWrites> bodies = new();
+
+    /// <summary>The writes through a member in a type, per type declaration: each is walked once, whichever rule and member asks.</summary>
+    private readonly ConcurrentDictionary<SyntaxNode, TypeWrites> types = new();
 
     public WriteFinder(Compilation compilation) => this.compilation = compilation;
 
-    /// <summary>The writes to <paramref name="local"/> in the body that declares it (<paramref name="model"/> is its tree's).</summary>
-    public IEnumerable<SymbolWrite> OfLocal(ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
-    {
-        if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not { } declaration
-            || declaration.SyntaxTree != model.SyntaxTree
-            || SourceSyntax.EnclosingBody(declaration) is not { } body)
-        {
-            yield break;
-        }
-
-        foreach (var (node, target) in In(body).Targets(local.Name))
-        {
-            if (SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(target, cancellationToken).Symbol, local))
-            {
-                yield return Write(node, model);
-            }
-        }
-    }
+    /// <summary>The writes to the local <paramref name="reference"/> reads, in the body that declares it.</summary>
+    public IReadOnlyList<SymbolWrite> OfLocal(ILocalReferenceOperation reference) => In(reference).To(reference.Local);
 
     /// <summary>The writes to the field or property <paramref name="member"/> anywhere in the compilation.</summary>
     public IEnumerable<SymbolWrite> OfMember(ISymbol member, CancellationToken cancellationToken)
@@ -92,35 +77,28 @@ internal sealed class WriteFinder
             if (target is not null && model.GetSymbolInfo(target, cancellationToken).Symbol is { } symbol
                 && SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, member))
             {
-                yield return Write(write, model);
+                yield return write is AssignmentExpressionSyntax written && written.IsKind(SyntaxKind.SimpleAssignmentExpression)
+                    ? new SymbolWrite(WriteKind.Assignment, ValueFlowResolver.OperationOf(model, written.Right, cancellationToken))
+                    : new SymbolWrite(write is AssignmentExpressionSyntax ? WriteKind.CompoundAssignment : WriteKind.ByReference, null);
             }
         }
     }
 
     /// <summary>
-    /// The operations that write through <paramref name="holder"/> (a local, field or property): <c>holder.M = v</c>,
-    /// <c>holder[k] = v</c>, <c>holder.M[k] = v</c>, and calls on it or on its members (<c>holder.Add(…)</c>,
-    /// <c>holder.M.Add(…)</c>): in the local's body, or in the holder's type in <paramref name="model"/>'s tree.
+    /// The operations that write through the holder <paramref name="reference"/> reads (a local, field or property):
+    /// <c>holder.M = v</c>, <c>holder[k] = v</c>, <c>holder.M[k] = v</c>, and calls on it or on its members
+    /// (<c>holder.Add(…)</c>, <c>holder.M.Add(…)</c>): in the local's body, or in the holder's type in the reference's tree.
     /// </summary>
-    public IEnumerable<IOperation> ThroughHolder(ISymbol holder, SemanticModel model, CancellationToken cancellationToken)
+    public IEnumerable<IOperation> ThroughHolder(IOperation reference, CancellationToken cancellationToken)
     {
-        var scope = holder switch
+        switch (ValueFlowResolver.Unwrap(reference))
         {
-            ILocalSymbol local => local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is { } declaration ? SourceSyntax.EnclosingBody(declaration) : null,
-            _ => holder.ContainingType?.DeclaringSyntaxReferences.FirstOrDefault(r => r.SyntaxTree == model.SyntaxTree)?.GetSyntax(cancellationToken),
-        };
-        if (scope is null || scope.SyntaxTree != model.SyntaxTree)
-        {
-            yield break;
-        }
-
-        foreach (var (node, receiver) in In(scope).Receivers(holder.Name))
-        {
-            if (SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(receiver, cancellationToken).Symbol, holder)
-                && model.GetOperation(node, cancellationToken) is { } operation)
-            {
-                yield return operation;
-            }
+            case ILocalReferenceOperation local:
+                return In(local).Through(local.Local);
+            case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol { IsIndexer: false } } member when reference.SemanticModel is { } model:
+                return ThroughMember(member.Member, model, cancellationToken);
+            default:
+                return Array.Empty<IOperation>();
         }
     }
 
@@ -132,12 +110,29 @@ internal sealed class WriteFinder
         _ => false,
     };
 
-    private static SymbolWrite Write(SyntaxNode node, SemanticModel model) => node switch
+    private BodyWrites In(IOperation reference)
     {
-        AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) => new SymbolWrite(model, WriteKind.Assignment, assignment.Right),
-        AssignmentExpressionSyntax => new SymbolWrite(model, WriteKind.CompoundAssignment, null),
-        _ => new SymbolWrite(model, WriteKind.ByReference, null),
-    };
+        var root = reference.Root();
+        return bodies.TryGetValue(root, out var cached) ? cached : bodies.GetOrAdd(root, new BodyWrites(root));
+    }
+
+    private IEnumerable<IOperation> ThroughMember(ISymbol holder, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (holder.ContainingType?.DeclaringSyntaxReferences.FirstOrDefault(r => r.SyntaxTree == model.SyntaxTree)?.GetSyntax(cancellationToken) is not { } type)
+        {
+            yield break;
+        }
+
+        var writes = types.TryGetValue(type, out var cached) ? cached : types.GetOrAdd(type, new TypeWrites(type));
+        foreach (var (node, receiver) in writes.Receivers(holder.Name))
+        {
+            if (SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(receiver, cancellationToken).Symbol, holder)
+                && model.GetOperation(node, cancellationToken) is { } operation)
+            {
+                yield return operation;
+            }
+        }
+    }
 
 #pragma warning disable RS1030 // Values flow across files: the analyzer driver's semantic model provider caches these models.
     private SemanticModel ModelFor(SyntaxTree tree) => compilation.GetSemanticModel(tree);
@@ -177,34 +172,88 @@ internal sealed class WriteFinder
         _ => null,
     };
 
-    private ScopeWrites In(SyntaxNode scope) => scopes.GetOrAdd(scope, static s => new ScopeWrites(s));
-
     /// <summary>
-    /// The writes in one scope, by the name written: assignments and <c>ref</c>/<c>out</c> arguments to a simple name,
-    /// and writes through a receiver (<c>r.M = v</c>, <c>r[k] = v</c>, <c>r.M[k] = v</c>, <c>r.Add(…)</c>,
-    /// <c>r.M.Add(…)</c>, with <c>r</c> a name or <c>this.name</c>), in document order. Syntax only: the caller checks
-    /// each candidate's symbol.
+    /// The writes of one body's operation tree, by local (no syntax is walked and no symbol looked up: the driver has
+    /// built the tree already): assignments, compound assignments and increments, deconstructions and
+    /// <c>ref</c>/<c>out</c> arguments to it; and the writes through it (<c>l.M = v</c>, <c>l[k] = v</c>,
+    /// <c>l.M[k] = v</c>, <c>l.Add(…)</c>, <c>l.M.Add(…)</c>), in tree order.
     /// </summary>
-    private sealed class ScopeWrites
+    private sealed class BodyWrites
     {
-        private readonly Dictionary<string, List<(SyntaxNode, IdentifierNameSyntax)>> targets = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, List<(SyntaxNode, ExpressionSyntax)>> receivers = new(StringComparer.Ordinal);
+        private readonly Dictionary<ILocalSymbol, List<SymbolWrite>> writes = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ILocalSymbol, List<IOperation>> through = new(SymbolEqualityComparer.Default);
 
-        public ScopeWrites(SyntaxNode scope)
+        public BodyWrites(IOperation root)
         {
-            foreach (var node in scope.DescendantNodes())
+            foreach (var operation in root.Descendants())
             {
-                var target = node switch
+                switch (operation)
                 {
-                    AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } => name,
-                    ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: IdentifierNameSyntax name } => name,
-                    _ => null,
-                };
-                if (target is not null)
-                {
-                    Add(targets, target.Identifier.ValueText, (node, target));
+                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
+                        Add(writes, local.Local, new SymbolWrite(WriteKind.Assignment, assignment.Value));
+                        break;
+                    case IAssignmentOperation { Target: ILocalReferenceOperation local }:
+                        Add(writes, local.Local, new SymbolWrite(WriteKind.CompoundAssignment, null));
+                        break;
+                    case IIncrementOrDecrementOperation { Target: ILocalReferenceOperation local }:
+                        Add(writes, local.Local, new SymbolWrite(WriteKind.CompoundAssignment, null));
+                        break;
+                    case IArgumentOperation { Parameter.RefKind: not RefKind.None, Value: ILocalReferenceOperation local }:
+                        Add(writes, local.Local, new SymbolWrite(WriteKind.ByReference, null));
+                        break;
+                    case IDeconstructionAssignmentOperation { Target: var target }:
+                        foreach (var element in target.DescendantsAndSelf())
+                        {
+                            if (element is ILocalReferenceOperation local)
+                            {
+                                Add(writes, local.Local, new SymbolWrite(WriteKind.ByReference, null));
+                            }
+                        }
+
+                        break;
                 }
 
+                var holder = operation switch
+                {
+                    IAssignmentOperation { Target: IMemberReferenceOperation { Instance: var instance } } => HolderOf(instance),
+                    IInvocationOperation { Instance: var instance } => HolderOf(instance),
+                    _ => null,
+                };
+                if (holder is not null)
+                {
+                    Add(through, holder, operation);
+                }
+            }
+        }
+
+        public IReadOnlyList<SymbolWrite> To(ILocalSymbol local)
+            => writes.TryGetValue(local, out var found) ? found : Array.Empty<SymbolWrite>();
+
+        public IReadOnlyList<IOperation> Through(ILocalSymbol local)
+            => through.TryGetValue(local, out var found) ? found : Array.Empty<IOperation>();
+
+        /// <summary>The local a receiver is, or the local whose member it is (<c>l</c> in <c>l</c> and <c>l.M</c>).</summary>
+        private static ILocalSymbol? HolderOf(IOperation? instance) => instance switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IMemberReferenceOperation { Instance: ILocalReferenceOperation local } => local.Local,
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// The writes through a receiver in one type declaration, by the receiver's name (<c>r.M = v</c>, <c>r[k] = v</c>,
+    /// <c>r.M[k] = v</c>, <c>r.Add(…)</c>, <c>r.M.Add(…)</c>, with <c>r</c> a name or <c>this.name</c>), in document
+    /// order. Syntax only (a type spans many bodies): the caller checks each candidate's symbol.
+    /// </summary>
+    private sealed class TypeWrites
+    {
+        private readonly Dictionary<string, List<(SyntaxNode, ExpressionSyntax)>> receivers = new(StringComparer.Ordinal);
+
+        public TypeWrites(SyntaxNode type)
+        {
+            foreach (var node in type.DescendantNodes())
+            {
                 var receiver = node switch
                 {
                     AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax member } => member.Expression,
@@ -227,20 +276,17 @@ internal sealed class WriteFinder
             }
         }
 
-        public IReadOnlyList<(SyntaxNode Node, IdentifierNameSyntax Target)> Targets(string name)
-            => targets.TryGetValue(name, out var found) ? found : Array.Empty<(SyntaxNode, IdentifierNameSyntax)>();
-
         public IReadOnlyList<(SyntaxNode Node, ExpressionSyntax Receiver)> Receivers(string name)
             => receivers.TryGetValue(name, out var found) ? found : Array.Empty<(SyntaxNode, ExpressionSyntax)>();
+    }
 
-        private static void Add<T>(Dictionary<string, List<T>> index, string name, T entry)
+    private static void Add<TKey, T>(Dictionary<TKey, List<T>> index, TKey key, T entry)
+    {
+        if (!index.TryGetValue(key, out var list))
         {
-            if (!index.TryGetValue(name, out var list))
-            {
-                index[name] = list = new List<T>();
-            }
-
-            list.Add(entry);
+            index[key] = list = new List<T>();
         }
+
+        list.Add(entry);
     }
 }

@@ -373,6 +373,15 @@ public class ValueFlowResolverTests
         class C { static void Fill(ref string s) { } void M() { var key = "a"; Fill(ref key); Check.Probe(key); } }
         """, "unknown");
 
+    [Theory]
+    [InlineData("key += \"b\";")]
+    [InlineData("key ??= \"b\";")]
+    [InlineData("(key, var other) = (\"b\", \"c\");")]
+    [InlineData("Action later = () => (key, _) = (\"b\", 1);")]
+    public Task A_local_written_by_a_compound_assignment_or_a_deconstruction_is_unknown(string write) => AssertValuesAsync($$"""
+        class C { void M() { string? key = "a"; {{write}} Check.Probe(key); } }
+        """, "unknown");
+
     [Fact]
     public Task A_walk_stops_on_a_cycle() => AssertValuesAsync("""
         class C { static string A => B; static string B => A; void M() { Check.Probe(A); } }
