@@ -47,8 +47,14 @@ internal static class ConstantKeyFinder
     /// Every key formed in a tree's C#, each once, where its value is first formed; only the chains
     /// <paramref name="candidates"/> point at are bound. In C# generated from a Razor file, only keys formed by
     /// concatenation at mapped locations: a key written as one literal is found by the scan of the Razor file itself.
+    /// Found once per tree of the compilation: SBK001/SBK004 and SBK007 ask about every tree.
     /// </summary>
-    public static List<Finding> FindInTree(SemanticModel model, KeyCandidates candidates, System.Threading.CancellationToken cancellationToken)
+    public static IReadOnlyList<Finding> FindInTree(SemanticModel model, KeyCandidates candidates, System.Threading.CancellationToken cancellationToken)
+        => candidates.Findings.TryGetValue(model.SyntaxTree, out var cached)
+            ? cached
+            : candidates.Findings.GetOrAdd(model.SyntaxTree, Find(model, candidates, cancellationToken));
+
+    private static IReadOnlyList<Finding> Find(SemanticModel model, KeyCandidates candidates, System.Threading.CancellationToken cancellationToken)
     {
         var tree = model.SyntaxTree;
         var fromRazor = RazorCode.IsGeneratedFromRazor(tree);
@@ -67,7 +73,7 @@ internal static class ConstantKeyFinder
             findings.RemoveAll(f => f.Expression is LiteralExpressionSyntax || !RazorCode.IsReportable(f.Expression.GetLocation()));
         }
 
-        return findings;
+        return findings.Count == 0 ? Array.Empty<Finding>() : findings;
     }
 
     /// <summary>

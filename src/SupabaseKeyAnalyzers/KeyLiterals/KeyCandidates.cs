@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -45,6 +46,9 @@ internal sealed class KeyCandidates
 
     /// <summary>The compilation's candidates, shared by every rule that looks for keys.</summary>
     public static KeyCandidates GetOrCreate(Compilation compilation) => PerCompilation.GetValue(compilation, c => new KeyCandidates(c));
+
+    /// <summary>The keys formed in each tree's C# (<see cref="ConstantKeyFinder.FindInTree"/>), found once for every rule that reports keys.</summary>
+    internal ConcurrentDictionary<SyntaxTree, IReadOnlyList<ConstantKeyFinder.Finding>> Findings { get; } = new();
 
     /// <summary>The names of the compilation's <c>const</c> fields whose value can carry a key's start.</summary>
     public IReadOnlyCollection<string> ConstantNames => constantNames.Value;

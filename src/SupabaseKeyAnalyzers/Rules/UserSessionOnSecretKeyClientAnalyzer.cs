@@ -71,7 +71,7 @@ public sealed class UserSessionOnSecretKeyClientAnalyzer : SupabaseAnalyzer
             {
                 additional = new[] { keyArgument.Syntax.GetLocation() };
                 properties = properties.Add(FixableProperty, "true");
-                if (keyArgument.SemanticModel?.GetTypeInfo(keyArgument.Syntax, context.CancellationToken).Nullability.FlowState == NullableFlowState.MaybeNull)
+                if (MayBeNull(keyArgument, context.CancellationToken))
                 {
                     properties = properties.Add(KeyMayBeNullProperty, "true");
                 }
@@ -134,12 +134,25 @@ public sealed class UserSessionOnSecretKeyClientAnalyzer : SupabaseAnalyzer
                     }
 
                     break;
-                case IMemberReferenceOperation member when !context.Compilation.IsSymbolAccessibleWithin(member.Member, callType):
-                case IInvocationOperation invocation when !context.Compilation.IsSymbolAccessibleWithin(invocation.TargetMethod, callType):
+                case IMemberReferenceOperation member when !IsAccessibleWithin(member.Member, callType, context.Compilation):
+                case IInvocationOperation invocation when !IsAccessibleWithin(invocation.TargetMethod, callType, context.Compilation):
                     return false;
             }
         }
 
         return true;
     }
+
+    /// <summary>A member of the calling type itself is always accessible there; any other is asked of the compilation.</summary>
+    private static bool IsAccessibleWithin(ISymbol member, INamedTypeSymbol type, Compilation compilation)
+        => SymbolEqualityComparer.Default.Equals(member.ContainingType, type) || compilation.IsSymbolAccessibleWithin(member, type);
+
+    /// <summary>
+    /// True when the key expression may be null where the client is created (its nullable flow state): a constant is
+    /// null only when it is the null constant, and asking the semantic model runs the nullable analysis of the body.
+    /// </summary>
+    private static bool MayBeNull(IOperation key, CancellationToken cancellationToken)
+        => key.ConstantValue.HasValue
+            ? key.ConstantValue.Value is null
+            : key.SemanticModel?.GetTypeInfo(key.Syntax, cancellationToken).Nullability.FlowState == NullableFlowState.MaybeNull;
 }
