@@ -9,13 +9,6 @@ namespace SupabaseKeyAnalyzers.Internals;
 internal static class SourceSyntax
 {
     /// <summary>
-    /// The body a local lives in: a method, accessor, local function or lambda, or the compilation unit for top-level
-    /// statements (whose locals are shared by every top-level statement of the file).
-    /// </summary>
-    public static SyntaxNode? EnclosingBody(SyntaxNode node)
-        => node.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax);
-
-    /// <summary>
     /// The constant string value of an expression: folded from syntax when it is made of string literals only (no
     /// binding), else from the semantic model for names, concatenations and interpolations; null when not constant.
     /// </summary>
