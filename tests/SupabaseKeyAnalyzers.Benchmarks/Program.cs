@@ -19,7 +19,8 @@ if (args.Length > 0 && args[0] == "profile")
 {
     // For a CPU profiler (dotnet-trace collect -- …): one analyzer, repeatedly, on the realistic 1,000-file corpus
     // (on the worst case with --worst); "package" for all of them. Five runs, or --runs N. Each run prints the
-    // collections, pauses and allocations during analysis (GC pauses land in whichever callback is running).
+    // collections, pauses, allocations and process CPU time during analysis (GC pauses land in whichever callback is
+    // running; the CPU time includes the driver's concurrent binding on the other cores).
     var compilation = CorpusCompilation.Create(Corpus.Generate(1000, args.Contains("--worst") ? SupabaseShape.Everywhere : SupabaseShape.Realistic));
     var options = CorpusCompilation.Options("build_property.UsingMicrosoftNETSdkBlazorWebAssembly", "true");
     if (args[1] == "scan")
