@@ -18,10 +18,11 @@ if (args.Length > 0 && args[0] == "ratios")
 if (args.Length > 0 && args[0] == "profile")
 {
     // For a CPU profiler (dotnet-trace collect -- …): one analyzer, repeatedly, on the realistic 1,000-file corpus
-    // (on the worst case with --worst); "package" for all of them. Five runs, or --runs N. Each run prints the
+    // (--files N for another size; the worst case with --worst); "package" for all of them. Five runs, or --runs N. Each run prints the
     // collections, pauses, allocations and process CPU time during analysis (GC pauses land in whichever callback is
     // running; the CPU time includes the driver's concurrent binding on the other cores).
-    var compilation = CorpusCompilation.Create(Corpus.Generate(1000, args.Contains("--worst") ? SupabaseShape.Everywhere : SupabaseShape.Realistic));
+    var files = Array.IndexOf(args, "--files") is > 0 and var count ? int.Parse(args[count + 1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
+    var compilation = CorpusCompilation.Create(Corpus.Generate(files, args.Contains("--worst") ? SupabaseShape.Everywhere : SupabaseShape.Realistic));
     var options = CorpusCompilation.Options("build_property.UsingMicrosoftNETSdkBlazorWebAssembly", "true");
     if (args[1] == "scan")
     {
