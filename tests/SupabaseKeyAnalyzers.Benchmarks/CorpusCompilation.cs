@@ -25,6 +25,14 @@ public static class CorpusCompilation
         return compilation;
     }
 
+    /// <summary>
+    /// A copy of <paramref name="compilation"/> over new syntax trees, parsed again from the same texts. What the
+    /// analyzers cache per tree (the key scan, the tree gates, the registrations) is then computed again, as in a build,
+    /// which analyzes each tree once; a plain <c>Clone()</c> would hand every run after the first those caches filled.
+    /// </summary>
+    public static CSharpCompilation WithFreshTrees(CSharpCompilation compilation)
+        => compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), (CSharpParseOptions)t.Options, t.FilePath)));
+
     /// <summary>Analyzer options carrying <c>build_property</c> values, as MSBuild would pass them.</summary>
     public static AnalyzerOptions Options(params string[] keyValues)
     {

@@ -51,7 +51,7 @@ if (args.Length > 0 && args[0] == "profile")
     var runs = Array.IndexOf(args, "--runs") is > 0 and var at ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : 5;
     for (var i = 0; i < runs; i++)
     {
-        var cwa = compilation.Clone().WithAnalyzers(analyzers, new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+        var cwa = CorpusCompilation.WithFreshTrees(compilation).WithAnalyzers(analyzers, new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
         cwa.Compilation.GetDiagnostics();
         var (gen0, gen1, gen2, paused, allocated) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(precise: true));
         var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;

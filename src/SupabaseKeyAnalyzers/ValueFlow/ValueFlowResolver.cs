@@ -25,7 +25,8 @@ namespace SupabaseKeyAnalyzers.ValueFlow;
 /// <item>methods of the compilation: every value they return; <c>Environment.GetEnvironmentVariable</c>;
 /// <c>IConfiguration</c> indexers, <c>GetSection(…)[…]</c> and <c>GetValue&lt;string&gt;</c>;</item>
 /// <item>dependency injection: a constructor or lambda parameter whose type the compilation registers exactly once
-/// through <c>AddSingleton</c>/<c>AddScoped</c>/<c>AddTransient</c> resolves to that registration.</item>
+/// through <c>AddSingleton</c>/<c>AddScoped</c>/<c>AddTransient</c> resolves to that registration (found by
+/// <see cref="ServiceRegistrations"/>).</item>
 /// </list>
 /// Anything else (other parameters, values from other assemblies, <c>out</c>/<c>ref</c> writes) is
 /// <see cref="FlowValue.Unknown"/>. Which writes reach a symbol is the <see cref="WriteFinder"/>'s answer. The resolver
@@ -43,21 +44,12 @@ internal sealed class ValueFlowResolver
 
     private static readonly ImmutableArray<FlowValue> UnknownValue = ImmutableArray.Create(FlowValue.Unknown);
 
-    /// <summary>The dependency-injection registrations followed (<c>Microsoft.Extensions.DependencyInjection</c>).</summary>
-    private static readonly string[] RegistrationNames = { "AddSingleton", "AddScoped", "AddTransient", "TryAddSingleton", "TryAddScoped", "TryAddTransient" };
-
-    /// <summary>What every name of <see cref="RegistrationNames"/> contains: one text search each finds the trees that can register.</summary>
-    private static readonly string[] RegistrationKinds = { "AddSingleton", "AddScoped", "AddTransient" };
-
     private readonly Compilation compilation;
     private readonly IValueFlowConventions conventions;
     private readonly SettingsFiles settings;
     /// <summary>The values of members, locals and constructors' parameters, per symbol (<see cref="Walk"/>'s <c>Cached</c>).</summary>
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<FlowValue>> symbols = new(SymbolEqualityComparer.Default);
-    private readonly Lazy<ImmutableArray<InvocationExpressionSyntax>> registrationCalls;
-    private readonly Lazy<ImmutableHashSet<string>> globalAliases;
-    private readonly ConcurrentDictionary<ITypeSymbol, bool> containerBuilt = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<SyntaxTree, ImmutableHashSet<string>> treeAliases = new();
+    private readonly Lazy<ServiceRegistrations> registrations;
     private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<IOperation>> registered = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IOperation>> constructions = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<string?>> boundSections = new(SymbolEqualityComparer.Default);
@@ -75,8 +67,7 @@ internal sealed class ValueFlowResolver
         Writes = new WriteFinder(compilation);
         environment = compilation.GetTypeByMetadataName("System.Environment");
         configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
-        registrationCalls = new Lazy<ImmutableArray<InvocationExpressionSyntax>>(IndexRegistrationCalls, LazyThreadSafetyMode.ExecutionAndPublication);
-        globalAliases = new Lazy<ImmutableHashSet<string>>(IndexGlobalAliases, LazyThreadSafetyMode.ExecutionAndPublication);
+        registrations = new Lazy<ServiceRegistrations>(() => new ServiceRegistrations(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Which writes reach a symbol, for this compilation.</summary>
@@ -165,93 +156,14 @@ internal sealed class ValueFlowResolver
 #pragma warning restore RS1030
 
     /// <summary>
-    /// The registration calls of the compilation (<c>Add{Singleton,Scoped,Transient}</c>, <c>TryAdd…</c>), found from the
-    /// syntax of the trees whose text names one, none of them bound yet.
-    /// </summary>
-    private ImmutableArray<InvocationExpressionSyntax> IndexRegistrationCalls()
-    {
-        var calls = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            // Every registration method (AddSingleton, TryAddScoped…) contains one of the three lifetimes: each place
-            // the text names one is looked up in the tree, which is never walked as a whole.
-            var text = tree.GetText().ToString();
-            SyntaxNode? root = null;
-            foreach (var kind in RegistrationKinds)
-            {
-                for (var at = text.IndexOf(kind, StringComparison.Ordinal); at >= 0; at = text.IndexOf(kind, at + kind.Length, StringComparison.Ordinal))
-                {
-                    root ??= tree.GetRoot();
-                    var token = root.FindToken(at);
-                    if (Array.IndexOf(RegistrationNames, token.ValueText) >= 0
-                        && token.Parent is SimpleNameSyntax name
-                        && name.Parent is MemberAccessExpressionSyntax access && access.Name == name
-                        && access.Parent is InvocationExpressionSyntax call && call.Expression == access)
-                    {
-                        calls.Add(call);
-                    }
-                }
-            }
-        }
-
-        return calls.ToImmutable();
-    }
-
-    /// <summary>
-    /// The names <c>global using X = …;</c> directives give in the compilation, from the trees whose text says
-    /// <c>global using</c>: a type argument spelled so can be any type in every file.
-    /// </summary>
-    private ImmutableHashSet<string> IndexGlobalAliases()
-    {
-        var aliases = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            if (TreeText.MayContain(tree, "global using", CancellationToken.None))
-            {
-                foreach (var alias in AliasesIn(tree))
-                {
-                    aliases.Add(alias);
-                }
-            }
-        }
-
-        return aliases.ToImmutable();
-    }
-
-    /// <summary>The alias names the using directives of <paramref name="tree"/> declare (file and namespace level).</summary>
-    private static IEnumerable<string> AliasesIn(SyntaxTree tree)
-    {
-        if (tree.GetRoot() is not CompilationUnitSyntax root)
-        {
-            yield break;
-        }
-
-        // Using directives sit in the compilation unit and namespace declarations: nothing else is walked.
-        foreach (var directive in root.DescendantNodes(n => n is CompilationUnitSyntax || SourceSyntax.IsNamespaceDeclaration(n)).OfType<UsingDirectiveSyntax>())
-        {
-            if (directive.Alias is { Name.Identifier.ValueText: var alias })
-            {
-                yield return alias;
-            }
-        }
-    }
-
-    /// <summary>True when <paramref name="spelled"/>, a type's name as written in <paramref name="tree"/>, may be an alias of another type.</summary>
-    private bool MayBeAlias(string spelled, SyntaxTree tree)
-        => globalAliases.Value.Contains(spelled) || treeAliases.GetOrAdd(tree, t => AliasesIn(t).ToImmutableHashSet(StringComparer.Ordinal)).Contains(spelled);
-
-    /// <summary>
     /// True when the container constructs <paramref name="type"/>: a registration names it, by its name as written, as
     /// its implementation type (<c>AddScoped&lt;Repository&gt;()</c>, <c>AddScoped&lt;IRepository, Repository&gt;()</c>).
     /// Its constructor's parameters are then the container's, not looked for in <c>new</c> expressions. Decided from
-    /// the syntax alone (a type of the same name elsewhere can only make a parameter the container's, never a key),
-    /// cached per type.
+    /// the syntax alone (a type of the same name elsewhere can only make a parameter the container's, never a key): one
+    /// lookup in the <see cref="ServiceRegistrations"/> index.
     /// </summary>
     private bool IsConstructedByContainer(ITypeSymbol type)
-        => containerBuilt.GetOrAdd(type, t => registrationCalls.Value.Any(call =>
-            call.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments: { Count: > 0 } typeArguments } }
-            && RightmostName(typeArguments[typeArguments.Count - 1]) is { } spelled
-            && (spelled == t.Name || MayBeAlias(spelled, call.SyntaxTree))));
+        => registrations.Value.MayConstruct(type);
 
     /// <summary>
     /// What the compilation registers for <paramref name="service"/> (the instance, or the values its factory returns),
@@ -267,13 +179,14 @@ internal sealed class ValueFlowResolver
         }
 
         var found = ImmutableArray.CreateBuilder<IOperation>();
-        foreach (var call in registrationCalls.Value)
+        foreach (var registration in registrations.Value.Calls)
         {
-            if (call.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments: { Count: > 0 } typeArguments } }
-                && RightmostName(typeArguments[0]) is { } spelled && spelled != service.Name && !MayBeAlias(spelled, call.SyntaxTree))
+            if (!registrations.Value.MayRegister(registration, service))
             {
                 continue;
             }
+
+            var call = registration.Syntax;
 
             cancellationToken.ThrowIfCancellationRequested();
             if (ModelFor(call.SyntaxTree).GetOperation(call, cancellationToken) is not IInvocationOperation { TargetMethod: { } method } invocation)
@@ -334,7 +247,7 @@ internal sealed class ValueFlowResolver
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
                 if (!SourceSyntax.IsConstructorCall(node)
-                    || node is ObjectCreationExpressionSyntax { Type: var named } && RightmostName(named) is { } spelled && spelled != type.Name && !MayBeAlias(spelled, tree))
+                    || node is ObjectCreationExpressionSyntax { Type: var named } && ServiceRegistrations.RightmostName(named) is { } spelled && spelled != type.Name && !registrations.Value.MayBeAlias(spelled, tree))
                 {
                     continue;
                 }
@@ -417,15 +330,6 @@ internal sealed class ValueFlowResolver
 
         return boundSections.GetOrAdd(type, found.ToImmutable());
     }
-
-    /// <summary>The last name of a type as written: <c>Client</c> for <c>Supabase.Client</c>.</summary>
-    private static string? RightmostName(TypeSyntax type) => type switch
-    {
-        SimpleNameSyntax simple => simple.Identifier.ValueText,
-        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-        _ => null,
-    };
 
     /// <summary>One question's walk: its depth and the members it is resolving (a cycle answers Unknown).</summary>
     private sealed class Walk

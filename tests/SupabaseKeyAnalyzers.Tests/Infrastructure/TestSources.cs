@@ -68,6 +68,8 @@ public static class TestSources
                 public static IServiceCollection AddSingleton<TService>(this IServiceCollection services, System.Func<System.IServiceProvider, TService> factory) where TService : class => services;
                 public static IServiceCollection AddScoped<TService>(this IServiceCollection services, System.Func<System.IServiceProvider, TService> factory) where TService : class => services;
                 public static IServiceCollection AddSingleton<TService>(this IServiceCollection services, TService instance) where TService : class => services;
+                public static IServiceCollection AddScoped<TService>(this IServiceCollection services) where TService : class => services;
+                public static IServiceCollection AddScoped<TService, TImplementation>(this IServiceCollection services) where TService : class where TImplementation : class, TService => services;
             }
 
             public static class OptionsConfigurationServiceCollectionExtensions

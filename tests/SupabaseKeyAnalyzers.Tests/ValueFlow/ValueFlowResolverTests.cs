@@ -24,7 +24,8 @@ public class ValueFlowResolverTests
 
     internal static async Task<(Compilation Compilation, IOperation Probed)> ProbeAsync(params string[] sources)
     {
-        var files = sources.Select((s, i) => ($"/0/Test{i}.cs", TestSources.Usings + s)).Append(("/0/Prelude.cs", Prelude + TestSources.Hosting));
+        // A source that starts with a global using directive takes no other using before it.
+        var files = sources.Select((s, i) => ($"/0/Test{i}.cs", s.StartsWith("global using", StringComparison.Ordinal) ? s : TestSources.Usings + s)).Append(("/0/Prelude.cs", Prelude + TestSources.Hosting));
         var project = AnalyzerRunner.CreateProject(files);
         var compilation = (await project.GetCompilationAsync())!;
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
@@ -327,6 +328,54 @@ public class ValueFlowResolverTests
         static class More { public static void Register(IServiceCollection services) => services.AddScoped(_ => new Service("b")); }
         class Consumer { public Consumer(Service service) { Check.Probe(service); } }
         """, "unknown");
+
+    private const string Consumer = """
+        interface IConsumer { }
+        class Consumer : IConsumer { public Consumer(Service service) { Check.Probe(service); } }
+        static class Direct { public static object Make() => new Consumer(new Service("direct")); }
+        """;
+
+    [Theory]
+    [InlineData("", "services.AddScoped<Consumer>()")]
+    [InlineData("", "services.AddScoped<IConsumer, Consumer>()")]
+    [InlineData("using Built = Consumer;", "services.AddScoped<Built>()")]
+    public Task A_type_the_container_builds_takes_its_constructor_parameters_from_the_registrations(string alias, string registration) => AssertValuesInAsync(new[]
+    {
+        Registration + Consumer,
+        $$"""
+        using Microsoft.Extensions.DependencyInjection;
+        {{alias}}
+        static class Wiring { public static void Register(IServiceCollection services) => {{registration}}; }
+        """,
+    }, "object:new Service(\"a\")");
+
+    [Fact]
+    public Task A_type_spelled_by_a_global_alias_may_be_built_by_the_container() => AssertValuesInAsync(new[]
+    {
+        Registration + Consumer,
+        "global using Built = Consumer;",
+        "using Microsoft.Extensions.DependencyInjection; static class Wiring { public static void Register(IServiceCollection services) => services.AddScoped<Built>(); }",
+    }, "object:new Service(\"a\")");
+
+    [Fact]
+    public Task A_type_no_registration_names_takes_its_constructor_parameters_from_its_calls() => AssertValuesInAsync(new[]
+    {
+        Registration + Consumer,
+        "using Microsoft.Extensions.DependencyInjection; static class Wiring { public static void Register(IServiceCollection services) => services.AddScoped<Service>(); }",
+    }, "object:new Service(\"direct\")");
+
+    [Theory]
+    [InlineData("using Svc = Service;", "Svc", "unknown")]
+    [InlineData("", "Probed", "object:new Service(\"a\")")]
+    public Task A_registration_counts_for_a_type_unless_its_service_type_argument_names_another(string alias, string service, string expected) => AssertValuesInAsync(new[]
+    {
+        Registration + "class Probed { public Probed(Service service) { Check.Probe(service); } }",
+        $$"""
+        using Microsoft.Extensions.DependencyInjection;
+        {{alias}}
+        static class More { public static void Register(IServiceCollection services) => services.AddSingleton<{{service}}>(_ => null!); }
+        """,
+    }, expected);
 
     // Followed: objects.
 
