@@ -16,8 +16,4 @@ public class TreeTextTests
     [InlineData("var options = new SupabaseOptions();", "Options", false)]
     public void A_name_counts_where_it_starts_an_identifier(string code, string name, bool expected)
         => Assert.Equal(expected, TreeText.MayName(CSharpSyntaxTree.ParseText(code), name, CancellationToken.None));
-
-    [Fact]
-    public void A_text_search_finds_any_occurrence()
-        => Assert.True(TreeText.MayContain(CSharpSyntaxTree.ParseText("services.TryAddSingleton(x);"), "AddSingleton", CancellationToken.None));
 }

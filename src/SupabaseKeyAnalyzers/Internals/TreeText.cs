@@ -11,7 +11,7 @@ namespace SupabaseKeyAnalyzers.Internals;
 /// is found in <c>new Supabase.Client(</c> but not in <c>HttpClient</c>, and a prefix such as <c>SignIn</c> covers
 /// <c>SignInWithPassword</c>. The answer errs only towards "maybe" (the name in a comment or a string), never towards
 /// "no". It tells the tree gates which trees can hold what a rule matches, and the resolver which trees can write a
-/// member, construct a type, bind or register a service.
+/// member, construct a type or bind a settings class.
 /// </summary>
 internal static class TreeText
 {
@@ -31,13 +31,6 @@ internal static class TreeText
         }
 
         return false;
-    }
-
-    /// <summary>True when the tree's text contains <paramref name="text"/> anywhere (part of a longer name too).</summary>
-    public static bool MayContain(SyntaxTree tree, string text, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return tree.GetText(cancellationToken).ToString().IndexOf(text, StringComparison.Ordinal) >= 0;
     }
 
     private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
