@@ -12,10 +12,11 @@ namespace SupabaseKeyAnalyzers.Benchmarks;
 /// The package's analyzers as a user's build and IDE see them, on corpora shaped like real projects (see
 /// <see cref="SupabaseShape"/>) in a Blazor WebAssembly compilation that references the Supabase packages. The
 /// process is warmed up and each compilation bound first, as in a build server or an IDE: binding is
-/// <c>GetDiagnostics()</c> on a fresh clone (best of three); an analyzer set's cost is the sum of its analyzers' <c>ExecutionTime</c> telemetry after the copy was bound
-/// (sequential analysis), each analyzer's best of seven (three on 4,000 files). Each analysis run gets new syntax trees
-/// (<see cref="CorpusCompilation.WithFreshTrees"/>), so what the rules cache per tree is paid in every run, as in a build. Baselines measured in the same run: an
-/// empty analyzer registering the same callbacks (the floor), right after the package on each corpus, and Sonar's S6418
+/// <c>GetDiagnostics()</c> on a fresh clone (best of three); an analyzer set's cost is the sum of its analyzers'
+/// <c>ExecutionTime</c> telemetry after the copy was bound (sequential analysis), each analyzer's best of seven (three
+/// on 4,000 files). Each analysis run gets new syntax trees (<see cref="CorpusCompilation.WithFreshTrees"/>), so what the
+/// rules cache per tree is paid in every run, as in a build. Baselines measured in the same run: an empty analyzer
+/// registering the same callbacks (the floor), right after the package on each corpus, and Sonar's S6418
 /// hard-coded-secret rule, once the package and the floor are measured on every corpus. Then the IDE's view: the
 /// semantic analysis of one document (<c>GetAnalyzerSemanticDiagnosticsAsync(model, …)</c>) in a 2,000-file
 /// compilation, median over documents, package against floor.

@@ -187,7 +187,6 @@ internal sealed class ValueFlowResolver
             }
 
             var call = registration.Syntax;
-
             cancellationToken.ThrowIfCancellationRequested();
             if (ModelFor(call.SyntaxTree).GetOperation(call, cancellationToken) is not IInvocationOperation { TargetMethod: { } method } invocation)
             {
