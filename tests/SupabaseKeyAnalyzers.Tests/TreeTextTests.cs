@@ -16,4 +16,27 @@ public class TreeTextTests
     [InlineData("var options = new SupabaseOptions();", "Options", false)]
     public void A_name_counts_where_it_starts_an_identifier(string code, string name, bool expected)
         => Assert.Equal(expected, TreeText.MayName(CSharpSyntaxTree.ParseText(code), name, CancellationToken.None));
+
+    [Theory]
+    [InlineData("await auth.SetSession(a, r);", "SetSession", true)]
+    [InlineData("await auth.TrySetSession(a, r);", "SetSession", false)]
+    [InlineData("var p = new TokenValidationParameters { IssuerSigningKey = k };", "IssuerSigningKey", true)]
+    [InlineData("var p = new TokenValidationParameters { IssuerSigningKey = k };", "SignIn", false)]
+    [InlineData("await functions.RawInvoke(name);", "RawInvoke", true)]
+    [InlineData("await functions.RawInvoke(name);", "Invoke", false)]
+    [InlineData("handler.Invoke(); o.RawInvoke();", "Invoke", true)]
+    public void A_name_holding_a_shared_part_is_found_where_it_starts_an_identifier(string code, string name, bool expected)
+        => Assert.Equal(expected, TreeText.MayName(CSharpSyntaxTree.ParseText(code), name, CancellationToken.None));
+
+    [Fact]
+    public void Names_searched_through_the_same_part_of_one_tree_get_their_own_answers()
+    {
+        // The second and third questions are answered from the hits of "Session" and "Sign" the first ones cached.
+        var tree = CSharpSyntaxTree.ParseText("await auth.LoadSession(); await auth.SignUp(e, p);");
+        Assert.True(TreeText.MayName(tree, "LoadSession", CancellationToken.None));
+        Assert.True(TreeText.MayName(tree, "SignUp", CancellationToken.None));
+        Assert.False(TreeText.MayName(tree, "SetSession", CancellationToken.None));
+        Assert.False(TreeText.MayName(tree, "SignIn", CancellationToken.None));
+        Assert.True(TreeText.MayName(tree, "LoadSession", CancellationToken.None));
+    }
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -13,18 +15,62 @@ namespace SupabaseKeyAnalyzers.Internals;
 /// "no". It tells the tree gates which trees can hold what a rule matches, and the resolver which trees can write a
 /// member, construct a type or bind a settings class.
 /// </summary>
+/// <remarks>
+/// A name that holds one of <see cref="SharedParts"/> is answered from where that part occurs, searched once per tree
+/// whichever rule asks and cached with the tree (like the key scan's candidates): <c>SessionHandler</c>,
+/// <c>SetSession</c>, <c>LoadSession</c>… cost one search of each file for all the rules together, not one per name
+/// and rule. Other names are searched each time they are asked: the gates cache their own answers, and the resolver
+/// asks about many names (types, members) once each, which a per-tree cache of every name would only grow.
+/// </remarks>
 internal static class TreeText
 {
+    /// <summary>Parts several gate names share, most selective first (<c>SetSession</c> is found through <c>Session</c>).</summary>
+    private static readonly string[] SharedParts = { "Session", "Sign", "Invoke", "Set" };
+
+    /// <summary>Per tree, where each of <see cref="SharedParts"/> occurs in its text (null until searched).</summary>
+    private static readonly ConditionalWeakTable<SyntaxTree, int[]?[]> PartHits = new();
+    private static readonly ConditionalWeakTable<SyntaxTree, int[]?[]>.CreateValueCallback NoHitsYet = _ => new int[SharedParts.Length][];
+
     /// <summary>True when the tree's text contains <paramref name="name"/> at the start of an identifier.</summary>
     public static bool MayName(SyntaxTree tree, string name, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (name.Length == 0)
+        {
+            return true;
+        }
 
-        // A file's SourceText hands back the string it was read into (no copy) for all but very large files.
-        var text = tree.GetText(cancellationToken).ToString();
+        var text = TextOf(tree, cancellationToken);
+        for (var part = 0; part < SharedParts.Length; part++)
+        {
+            var offset = name.IndexOf(SharedParts[part], StringComparison.Ordinal);
+            if (offset >= 0)
+            {
+                var perPart = PartHits.GetValue(tree, NoHitsYet);
+
+                var hits = Volatile.Read(ref perPart[part]);
+                if (hits is null)
+                {
+                    // Two rules asking at once may both search; the answers are the same.
+                    hits = Find(text, SharedParts[part]);
+                    Volatile.Write(ref perPart[part], hits);
+                }
+
+                foreach (var hit in hits)
+                {
+                    if (StartsIdentifier(text, hit - offset, name))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
         for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
         {
-            if (at == 0 || !IsIdentifierPart(text[at - 1]))
+            if (StartsIdentifier(text, at, name))
             {
                 return true;
             }
@@ -32,6 +78,28 @@ internal static class TreeText
 
         return false;
     }
+
+    /// <summary>
+    /// The text of a tree as one string: free for the files a compiler reads (a <c>StringText</c> returns its source),
+    /// one copy for very large files. Searching it with <see cref="string.IndexOf(string, StringComparison)"/> is
+    /// vectorized.
+    /// </summary>
+    private static string TextOf(SyntaxTree tree, CancellationToken cancellationToken) => tree.GetText(cancellationToken).ToString();
+
+    private static int[] Find(string text, string part)
+    {
+        List<int>? found = null;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + 1, StringComparison.Ordinal))
+        {
+            (found ??= new List<int>()).Add(at);
+        }
+
+        return found?.ToArray() ?? Array.Empty<int>();
+    }
+
+    /// <summary>True when <paramref name="name"/> is at <paramref name="at"/> and nothing of an identifier precedes it.</summary>
+    private static bool StartsIdentifier(string text, int at, string name)
+        => at >= 0 && (at == 0 || !IsIdentifierPart(text[at - 1])) && string.CompareOrdinal(text, at, name, 0, name.Length) == 0;
 
     private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
 }

@@ -173,12 +173,21 @@ internal sealed class KeyCandidates
         // Round 0: const fields whose initializer holds a candidate token. Then const fields that name one of those,
         // and so on: constants are made of literals and other constants only.
         var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            names.UnionWith(Scan(tree, CancellationToken.None).KeyConstFieldNames);
+        }
+
+        if (names.Count == 0)
+        {
+            // No constant holds a key's start, so none is made of one: the other constants are never looked at.
+            return names;
+        }
+
         var pending = new List<TreeScan.ConstField>();
         foreach (var tree in compilation.SyntaxTrees)
         {
-            var scan = Scan(tree, CancellationToken.None);
-            names.UnionWith(scan.KeyConstFieldNames);
-            pending.AddRange(scan.OtherConstFields);
+            pending.AddRange(Scan(tree, CancellationToken.None).OtherConstFields);
         }
 
         for (var round = 0; round < MaxConstantRounds && names.Count > 0 && pending.Count > 0; round++)
@@ -227,13 +236,14 @@ internal sealed class KeyCandidates
     internal sealed class TreeScan
     {
         private readonly Lazy<ImmutableHashSet<string>> constLocalNames;
+        private readonly Lazy<ImmutableArray<ConstField>> otherConstFields;
 
-        private TreeScan(SyntaxTree tree, ImmutableArray<int> candidateTokens, ImmutableArray<string> keyConstFieldNames, ImmutableArray<ConstField> otherConstFields)
+        private TreeScan(SyntaxTree tree, ImmutableArray<int> candidateTokens, ImmutableArray<string> keyConstFieldNames)
         {
             CandidateTokens = candidateTokens;
             KeyConstFieldNames = keyConstFieldNames;
-            OtherConstFields = otherConstFields;
             constLocalNames = new Lazy<ImmutableHashSet<string>>(() => ConstLocals(tree), LazyThreadSafetyMode.ExecutionAndPublication);
+            otherConstFields = new Lazy<ImmutableArray<ConstField>>(() => OtherConstFieldsOf(tree, candidateTokens), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         /// <summary>The start of every string token whose value holds a key's start.</summary>
@@ -248,8 +258,11 @@ internal sealed class KeyCandidates
         /// <summary><c>const</c> fields whose initializer holds a candidate token.</summary>
         public ImmutableArray<string> KeyConstFieldNames { get; }
 
-        /// <summary>The other <c>const string</c> fields whose initializer names something: they carry a key's start when a name does.</summary>
-        public ImmutableArray<ConstField> OtherConstFields { get; }
+        /// <summary>
+        /// The other <c>const</c> fields whose initializer names something: they carry a key's start when a name does.
+        /// Collected on first use: only in compilations where a constant holds a key's start.
+        /// </summary>
+        public ImmutableArray<ConstField> OtherConstFields => otherConstFields.Value;
 
         public static TreeScan Create(SyntaxTree tree, CancellationToken cancellationToken)
         {
@@ -266,29 +279,32 @@ internal sealed class KeyCandidates
                 }
             }
 
-            var otherFields = ImmutableArray.CreateBuilder<ConstField>();
+            // The const fields are walked here only in a tree with candidates: the others hold no key's start.
+            var tokens = candidates.ToImmutable();
             var keyFields = ImmutableArray.CreateBuilder<string>();
-            foreach (var field in ConstFields(root))
+            foreach (var (name, value) in tokens.IsEmpty ? Enumerable.Empty<(string, ExpressionSyntax)>() : ConstFields(root))
             {
-                foreach (var variable in field.Declaration.Variables)
+                if (HoldsCandidate(value, tokens))
                 {
-                    if (variable.Initializer?.Value is not { } value)
-                    {
-                        continue;
-                    }
-
-                    if (candidates.Count > 0 && HoldsCandidate(value, candidates))
-                    {
-                        keyFields.Add(variable.Identifier.ValueText);
-                    }
-                    else if (ReferencedNames(value) is { Length: > 0 } referenced)
-                    {
-                        otherFields.Add(new ConstField(variable.Identifier.ValueText, referenced));
-                    }
+                    keyFields.Add(name);
                 }
             }
 
-            return new TreeScan(tree, candidates.ToImmutable(), keyFields.ToImmutable(), otherFields.ToImmutable());
+            return new TreeScan(tree, tokens, keyFields.ToImmutable());
+        }
+
+        private static ImmutableArray<ConstField> OtherConstFieldsOf(SyntaxTree tree, ImmutableArray<int> candidates)
+        {
+            var fields = ImmutableArray.CreateBuilder<ConstField>();
+            foreach (var (name, value) in ConstFields(tree.GetRoot()))
+            {
+                if (!HoldsCandidate(value, candidates) && ReferencedNames(value) is { Length: > 0 } referenced)
+                {
+                    fields.Add(new ConstField(name, referenced));
+                }
+            }
+
+            return fields.ToImmutable();
         }
 
         /// <summary>Positions of <c>sb</c> and <c>eyJ</c> in the text, in order (in comments and code too: the caller keeps string tokens).</summary>
@@ -309,7 +325,7 @@ internal sealed class KeyCandidates
 
         private static bool IsStringToken(SyntaxToken token) => SourceSyntax.IsStringToken(token);
 
-        private static bool HoldsCandidate(ExpressionSyntax value, ImmutableArray<int>.Builder candidates)
+        private static bool HoldsCandidate(ExpressionSyntax value, ImmutableArray<int> candidates)
         {
             foreach (var position in candidates)
             {
@@ -322,14 +338,20 @@ internal sealed class KeyCandidates
             return false;
         }
 
-        /// <summary>The <c>const</c> field declarations of a tree: member-level nodes only, never method bodies.</summary>
-        private static IEnumerable<FieldDeclarationSyntax> ConstFields(SyntaxNode root)
+        /// <summary>The initialized <c>const</c> fields of a tree, found among member-level nodes only, never in method bodies.</summary>
+        private static IEnumerable<(string Name, ExpressionSyntax Value)> ConstFields(SyntaxNode root)
         {
             foreach (var node in root.DescendantNodes(n => n is CompilationUnitSyntax or TypeDeclarationSyntax || SourceSyntax.IsNamespaceDeclaration(n)))
             {
                 if (node is FieldDeclarationSyntax field && field.Modifiers.Any(SyntaxKind.ConstKeyword))
                 {
-                    yield return field;
+                    foreach (var variable in field.Declaration.Variables)
+                    {
+                        if (variable.Initializer?.Value is { } value)
+                        {
+                            yield return (variable.Identifier.ValueText, value);
+                        }
+                    }
                 }
             }
         }

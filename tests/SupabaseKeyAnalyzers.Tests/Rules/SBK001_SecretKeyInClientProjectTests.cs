@@ -80,6 +80,21 @@ public class SBK001_SecretKeyInClientProjectTests
             """, Client);
 
     [Fact]
+    public Task Reports_a_key_formed_from_a_constant_made_of_another_constant()
+        => Verify.AnalyzerAsync($$"""
+            static class Parts
+            {
+                public const string Start = "{{S[..10]}}";
+                public const string Middle = Start + "{{S[10..20]}}";
+            }
+
+            class Startup
+            {
+                Supabase.Client Create(string url) => new Supabase.Client(url, {|SBK001:Parts.Middle + "{{S[20..]}}"|});
+            }
+            """, Client);
+
+    [Fact]
     public Task Reports_keys_in_locals_arguments_attributes_and_fallbacks()
         => Verify.AnalyzerAsync($$"""
             using System;
