@@ -9,6 +9,7 @@ using SupabaseKeyAnalyzers.Benchmarks;
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios           analyzer time vs binding, floor and Sonar's S6418 (the README's figures)
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios --no-sonar the same without S6418 (a few minutes instead of about twenty)
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios --no-sonar --only 1000   one corpus: 1000, 4000 (realistic) or worst
+// dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- profile <Analyzer|package|EmptyAnalyzer> [--worst] [--files N] [--runs N] [--alloc]   for a profiler; --alloc sums allocations by type
 if (args.Length > 0 && args[0] == "ratios")
 {
     var only = Array.IndexOf(args, "--only");
@@ -48,12 +49,17 @@ if (args.Length > 0 && args[0] == "profile")
         throw new ArgumentException($"No analyzer named {args[1]}: give an analyzer's class name, {nameof(EmptyAnalyzer)} or package.");
     }
 
+    // Warm up on a small corpus first, so that the profile shows the rules' work rather than their compilation by the JIT.
+    var warmUp = CorpusCompilation.Create(Corpus.Generate(100, SupabaseShape.Everywhere));
+    await CorpusCompilation.WithFreshTrees(warmUp).WithAnalyzers(analyzers, new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true)).GetAnalyzerDiagnosticsAsync();
+    using var allocations = args.Contains("--alloc") ? new AllocationSampler() : null;
     var runs = Array.IndexOf(args, "--runs") is > 0 and var at ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : 5;
     for (var i = 0; i < runs; i++)
     {
         var cwa = CorpusCompilation.WithFreshTrees(compilation).WithAnalyzers(analyzers, new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
         cwa.Compilation.GetDiagnostics();
         var (gen0, gen1, gen2, paused, allocated) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(precise: true));
+        allocations?.PrintAndReset(print: false);
         var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await cwa.GetAnalyzerDiagnosticsAsync();
@@ -65,6 +71,7 @@ if (args.Length > 0 && args[0] == "profile")
             total += (await cwa.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalMilliseconds;
         }
 
+        allocations?.PrintAndReset();
         Console.WriteLine($"run {i}: analysis {watch.ElapsedMilliseconds} ms wall ({cpu.TotalMilliseconds:F0} ms of CPU), {total:F1} ms in the analyzers' callbacks; {collections}");
     }
 

@@ -55,7 +55,7 @@ internal sealed class KeyCandidates
 
     /// <summary>The scan of one tree (cached for the tree's lifetime).</summary>
     public static TreeScan Scan(SyntaxTree tree, CancellationToken cancellationToken)
-        => Scans.GetValue(tree, t => TreeScan.Create(t, cancellationToken));
+        => Scans.TryGetValue(tree, out var scan) ? scan : Scans.GetValue(tree, t => TreeScan.Create(t, cancellationToken));
 
     /// <summary>
     /// True when the identifier names a <c>const</c> that can carry a key's start: a field of the compilation, or a
@@ -235,15 +235,16 @@ internal sealed class KeyCandidates
     /// <summary>What one tree offers, from its text and syntax alone.</summary>
     internal sealed class TreeScan
     {
-        private readonly Lazy<ImmutableHashSet<string>> constLocalNames;
-        private readonly Lazy<ImmutableArray<ConstField>> otherConstFields;
+        private readonly SyntaxTree tree;
+        private ImmutableHashSet<string>? constLocalNames;
+        private ImmutableArray<ConstField> otherConstFields;
 
-        private TreeScan(SyntaxTree tree, ImmutableArray<int> candidateTokens, ImmutableArray<string> keyConstFieldNames)
+        private TreeScan(SyntaxTree tree, ImmutableArray<int> candidateTokens, ImmutableArray<string> keyConstFieldNames, ImmutableArray<ConstField> otherConstFields)
         {
+            this.tree = tree;
             CandidateTokens = candidateTokens;
             KeyConstFieldNames = keyConstFieldNames;
-            constLocalNames = new Lazy<ImmutableHashSet<string>>(() => ConstLocals(tree), LazyThreadSafetyMode.ExecutionAndPublication);
-            otherConstFields = new Lazy<ImmutableArray<ConstField>>(() => OtherConstFieldsOf(tree, candidateTokens), LazyThreadSafetyMode.ExecutionAndPublication);
+            this.otherConstFields = otherConstFields;
         }
 
         /// <summary>The start of every string token whose value holds a key's start.</summary>
@@ -253,16 +254,36 @@ internal sealed class KeyCandidates
         /// The <c>const</c> locals of the tree (any of them may carry a key's start), collected on first use: only for
         /// trees that hold candidates or in compilations that declare key constants.
         /// </summary>
-        public ImmutableHashSet<string> ConstLocalNames => constLocalNames.Value;
+        public ImmutableHashSet<string> ConstLocalNames => constLocalNames ?? CollectConstLocalNames();
 
         /// <summary><c>const</c> fields whose initializer holds a candidate token.</summary>
         public ImmutableArray<string> KeyConstFieldNames { get; }
 
         /// <summary>
         /// The other <c>const</c> fields whose initializer names something: they carry a key's start when a name does.
-        /// Collected on first use: only in compilations where a constant holds a key's start.
+        /// Collected with the key fields in a tree that holds candidates (its const fields are walked anyway), else on first
+        /// use: only in compilations where a constant holds a key's start.
         /// </summary>
-        public ImmutableArray<ConstField> OtherConstFields => otherConstFields.Value;
+        public ImmutableArray<ConstField> OtherConstFields
+        {
+            get
+            {
+                if (otherConstFields.IsDefault)
+                {
+                    // Two rules asking at once may both collect; the answers are the same.
+                    ImmutableInterlocked.InterlockedInitialize(ref otherConstFields, OtherConstFieldsOf(tree.GetRoot()));
+                }
+
+                return otherConstFields;
+            }
+        }
+
+        private ImmutableHashSet<string> CollectConstLocalNames()
+        {
+            // Two rules asking at once may both collect; the first answer is kept.
+            var names = ConstLocals(tree);
+            return Interlocked.CompareExchange(ref constLocalNames, names, null) ?? names;
+        }
 
         public static TreeScan Create(SyntaxTree tree, CancellationToken cancellationToken)
         {
@@ -279,26 +300,38 @@ internal sealed class KeyCandidates
                 }
             }
 
-            // The const fields are walked here only in a tree with candidates: the others hold no key's start.
+            // The const fields are walked here only in a tree with candidates (the others hold no key's start), and the
+            // other const fields are collected in the same walk.
             var tokens = candidates.ToImmutable();
+            if (tokens.IsEmpty)
+            {
+                return new TreeScan(tree, tokens, ImmutableArray<string>.Empty, default);
+            }
+
             var keyFields = ImmutableArray.CreateBuilder<string>();
-            foreach (var (name, value) in tokens.IsEmpty ? Enumerable.Empty<(string, ExpressionSyntax)>() : ConstFields(root))
+            var otherFields = ImmutableArray.CreateBuilder<ConstField>();
+            foreach (var (name, value) in ConstFields(root))
             {
                 if (HoldsCandidate(value, tokens))
                 {
                     keyFields.Add(name);
                 }
+                else if (ReferencedNames(value) is { Length: > 0 } referenced)
+                {
+                    otherFields.Add(new ConstField(name, referenced));
+                }
             }
 
-            return new TreeScan(tree, tokens, keyFields.ToImmutable());
+            return new TreeScan(tree, tokens, keyFields.ToImmutable(), otherFields.ToImmutable());
         }
 
-        private static ImmutableArray<ConstField> OtherConstFieldsOf(SyntaxTree tree, ImmutableArray<int> candidates)
+        /// <summary>The const fields of a tree without candidates whose initializer names something.</summary>
+        private static ImmutableArray<ConstField> OtherConstFieldsOf(SyntaxNode root)
         {
             var fields = ImmutableArray.CreateBuilder<ConstField>();
-            foreach (var (name, value) in ConstFields(tree.GetRoot()))
+            foreach (var (name, value) in ConstFields(root))
             {
-                if (!HoldsCandidate(value, candidates) && ReferencedNames(value) is { Length: > 0 } referenced)
+                if (ReferencedNames(value) is { Length: > 0 } referenced)
                 {
                     fields.Add(new ConstField(name, referenced));
                 }

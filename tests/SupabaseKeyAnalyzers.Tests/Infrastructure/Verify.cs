@@ -69,9 +69,17 @@ public static class Verify<TAnalyzer, TFixer>
     }
 
     /// <summary>Several files (named <c>/0/Test0.cs</c>, <c>/0/Test1.cs</c>…), diagnostics from their markup.</summary>
-    public static Task FilesAsync(params string[] sources)
+    public static Task FilesAsync(params string[] sources) => FilesAsync(null, sources);
+
+    /// <summary>Several files in a project of the kind <paramref name="project"/> describes, diagnostics from their markup.</summary>
+    public static Task FilesAsync(ProjectSetup? project, params string[] sources)
     {
         var test = new SupabaseTest<TAnalyzer, TFixer>();
+        if (project is not null)
+        {
+            test.WithProject(project);
+        }
+
         test.TestState.Sources.AddRange(sources.Select((s, i) => ($"/0/Test{i}.cs", Microsoft.CodeAnalysis.Text.SourceText.From(s))));
         return test.RunAsync();
     }

@@ -95,6 +95,33 @@ public class SBK001_SecretKeyInClientProjectTests
             """, Client);
 
     [Fact]
+    public Task Reports_a_key_formed_from_constants_of_other_files_with_and_without_a_key_start()
+        => Verify.FilesAsync(
+            Client,
+            // A key's start, and a constant made of it in the same file: both are found in the file's one walk of its constants.
+            $$"""
+            static class Parts
+            {
+                public const string Start = "{{S[..10]}}";
+                public const string Middle = Start + "{{S[10..15]}}";
+            }
+            """,
+            // No key's start in this file (nor a whole key: fewer than 20 characters of a body): its constants are looked at
+            // once the compilation is known to hold one.
+            $$"""
+            static class More
+            {
+                public const string Almost = Parts.Middle + "{{S[15..25]}}";
+            }
+            """,
+            $$"""
+            class Startup
+            {
+                Supabase.Client Create(string url) => new Supabase.Client(url, {|SBK001:More.Almost + "{{S[25..]}}"|});
+            }
+            """);
+
+    [Fact]
     public Task Reports_keys_in_locals_arguments_attributes_and_fallbacks()
         => Verify.AnalyzerAsync($$"""
             using System;
