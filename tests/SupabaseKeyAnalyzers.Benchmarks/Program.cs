@@ -51,12 +51,13 @@ if (args.Length > 0 && args[0] == "profile")
 
     // Warm up on a small corpus first, so that the profile shows the rules' work rather than their compilation by the JIT.
     var warmUp = CorpusCompilation.Create(Corpus.Generate(100, SupabaseShape.Everywhere));
-    await CorpusCompilation.WithFreshTrees(warmUp).WithAnalyzers(analyzers, new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true)).GetAnalyzerDiagnosticsAsync();
+    var analysisOptions = new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
+    await CorpusCompilation.WithFreshTrees(warmUp).WithAnalyzers(analyzers, analysisOptions).GetAnalyzerDiagnosticsAsync();
     using var allocations = args.Contains("--alloc") ? new AllocationSampler() : null;
     var runs = Array.IndexOf(args, "--runs") is > 0 and var at ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : 5;
     for (var i = 0; i < runs; i++)
     {
-        var cwa = CorpusCompilation.WithFreshTrees(compilation).WithAnalyzers(analyzers, new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+        var cwa = CorpusCompilation.WithFreshTrees(compilation).WithAnalyzers(analyzers, analysisOptions);
         cwa.Compilation.GetDiagnostics();
         var (gen0, gen1, gen2, paused, allocated) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(precise: true));
         allocations?.PrintAndReset(print: false);
