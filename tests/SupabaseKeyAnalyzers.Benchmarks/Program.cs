@@ -9,11 +9,12 @@ using SupabaseKeyAnalyzers.Benchmarks;
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios           analyzer time vs binding, floor and Sonar's S6418 (the README's figures)
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios --no-sonar the same without S6418 (a few minutes instead of about twenty)
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios --no-sonar --only 1000   one corpus: 1000, 4000 (realistic) or worst
+// dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios --no-sonar --reversed     the package's analyzers in reverse order (who pays the shared work)
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- profile <Analyzer|package|EmptyAnalyzer> [--worst] [--files N] [--runs N] [--alloc]   for a profiler; --alloc sums allocations by type
 if (args.Length > 0 && args[0] == "ratios")
 {
     var only = Array.IndexOf(args, "--only");
-    return await BindingRatios.Run(withSonar: !args.Contains("--no-sonar"), only: only > 0 ? args[only + 1] : null);
+    return await BindingRatios.Run(withSonar: !args.Contains("--no-sonar"), only: only > 0 ? args[only + 1] : null, reversed: args.Contains("--reversed"));
 }
 
 if (args.Length > 0 && args[0] == "profile")

@@ -39,4 +39,24 @@ public class TreeTextTests
         Assert.False(TreeText.MayName(tree, "SignIn", CancellationToken.None));
         Assert.True(TreeText.MayName(tree, "LoadSession", CancellationToken.None));
     }
+
+    [Fact]
+    public void Gates_asking_about_one_tree_keep_their_own_answers()
+    {
+        // The gates' answers share one cache per tree: each gate's answer, and whether it was given, is its own.
+        var sessions = TreeGate.AnyOf("SessionHandler", "SetPersistence");
+        var functions = TreeGate.AnyOf("Invoke", "RawInvoke");
+        var signIns = TreeGate.AnyOf("SignUp", "SignIn");
+        var tree = CSharpSyntaxTree.ParseText("await functions.Invoke(name); var o = new Options { SessionHandler = h };");
+        var other = CSharpSyntaxTree.ParseText("await auth.SignUp(e, p);");
+        foreach (var pass in new[] { 1, 2 })
+        {
+            Assert.True(functions.Admits(tree, CancellationToken.None));
+            Assert.False(signIns.Admits(tree, CancellationToken.None));
+            Assert.True(sessions.Admits(tree, CancellationToken.None));
+            Assert.True(signIns.Admits(other, CancellationToken.None));
+            Assert.False(functions.Admits(other, CancellationToken.None));
+            Assert.False(sessions.Admits(other, CancellationToken.None));
+        }
+    }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -8,23 +7,22 @@ namespace SupabaseKeyAnalyzers.Internals;
 
 /// <summary>
 /// Whether a syntax tree can hold what a rule matches, decided from the tree's text alone
-/// (<see cref="TreeText"/>, no binding) and cached per tree, like the key scan's candidates: an unchanged file is
-/// not looked at again in the next compilation of an editing session. A rule's gate names the identifiers one of which
-/// any code it reports must contain (a member the rule matches by name: <c>SignUp</c>, <c>SessionHandler</c>…; a
-/// prefix such as <c>SignIn</c> covers <c>SignInWithPassword</c>), so that a tree without them costs the rule one
-/// search of its text and a cached lookup per callback, and nothing else.
+/// (<see cref="TreeText"/>, no binding) and cached per tree with the package's other answers about it
+/// (<see cref="TreeCache"/>): an unchanged file is not looked at again in the next compilation of an editing session.
+/// A rule's gate names the identifiers one of which any code it reports must contain (a member the rule matches by
+/// name: <c>SignUp</c>, <c>SessionHandler</c>…; a prefix such as <c>SignIn</c> covers <c>SignInWithPassword</c>), so
+/// that a tree without them costs the rule one search of its text and a cached lookup per callback, and nothing else.
 /// </summary>
 internal sealed class TreeGate
 {
     /// <summary>Every tree: for rules whose matches cannot be told from identifiers.</summary>
     public static readonly TreeGate Everywhere = new(Array.Empty<string>());
 
-    private static readonly object Admitted = true;
-    private static readonly object Refused = false;
+    /// <summary>How many gates have been created: each takes the next index of <see cref="TreeCache"/>'s answers.</summary>
+    private static int count;
 
     private readonly string[] words;
-    private readonly ConditionalWeakTable<SyntaxTree, object> answers = new();
-    private readonly ConditionalWeakTable<SyntaxTree, object>.CreateValueCallback decide;
+    private readonly int index;
 
     /// <summary>The last tree asked about and the answer: callbacks come tree by tree, so most questions end here.</summary>
     private Tuple<SyntaxTree, bool>? last;
@@ -32,7 +30,9 @@ internal sealed class TreeGate
     private TreeGate(string[] words)
     {
         this.words = words;
-        decide = tree => Decide(tree) ? Admitted : Refused;
+
+        // Gates are static fields of the rules, a handful per process; one beyond TreeCache.MaxGates decides each time.
+        index = words.Length == 0 ? -1 : Interlocked.Increment(ref count) - 1;
     }
 
     /// <summary>True for <see cref="Everywhere"/>: no tree is ruled out.</summary>
@@ -56,7 +56,13 @@ internal sealed class TreeGate
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var answer = (bool)answers.GetValue(tree, decide);
+        var cache = index < TreeCache.MaxGates ? TreeCache.Of(tree) : null;
+        if (cache?.GateAnswer(index) is not { } answer)
+        {
+            answer = Decide(tree);
+            cache?.SetGateAnswer(index, answer);
+        }
+
         last = Tuple.Create(tree, answer);
         return answer;
     }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -17,7 +16,7 @@ namespace SupabaseKeyAnalyzers.Internals;
 /// </summary>
 /// <remarks>
 /// A name that holds one of <see cref="SharedParts"/> is answered from where that part occurs, searched once per tree
-/// whichever rule asks and cached with the tree (like the key scan's candidates): <c>SessionHandler</c>,
+/// whichever rule asks and cached with the tree (<see cref="TreeCache"/>): <c>SessionHandler</c>,
 /// <c>SetSession</c>, <c>LoadSession</c>… cost one search of each file for all the rules together, not one per name
 /// and rule. Other names are searched each time they are asked: the gates cache their own answers, and the resolver
 /// asks about many names (types, members) once each, which a per-tree cache of every name would only grow.
@@ -28,8 +27,7 @@ internal static class TreeText
     private static readonly string[] SharedParts = { "Session", "Sign", "Invoke", "Set" };
 
     /// <summary>Per tree, where each of <see cref="SharedParts"/> occurs in its text (null until searched).</summary>
-    private static readonly ConditionalWeakTable<SyntaxTree, int[]?[]> PartHits = new();
-    private static readonly ConditionalWeakTable<SyntaxTree, int[]?[]>.CreateValueCallback NoHitsYet = _ => new int[SharedParts.Length][];
+    private static readonly Func<SyntaxTree, CancellationToken, int[]?[]> NoHitsYet = (_, _) => new int[SharedParts.Length][];
 
     /// <summary>True when the tree's text contains <paramref name="name"/> at the start of an identifier.</summary>
     public static bool MayName(SyntaxTree tree, string name, CancellationToken cancellationToken)
@@ -46,7 +44,7 @@ internal static class TreeText
             var offset = name.IndexOf(SharedParts[part], StringComparison.Ordinal);
             if (offset >= 0)
             {
-                var perPart = PartHits.GetValue(tree, NoHitsYet);
+                var perPart = TreeCache.GetOrCreate(tree, TreeSlot.PartHits, NoHitsYet, cancellationToken);
 
                 var hits = Volatile.Read(ref perPart[part]);
                 if (hits is null)

@@ -24,8 +24,8 @@ internal sealed class KeyCandidates
 {
     private const int MaxConstantRounds = 4;
 
-    private static readonly ConditionalWeakTable<SyntaxTree, TreeScan> Scans = new();
     private static readonly ConditionalWeakTable<Compilation, KeyCandidates> PerCompilation = new();
+    private static readonly Func<SyntaxTree, CancellationToken, TreeScan> CreateScan = TreeScan.Create;
 
     private readonly Compilation compilation;
     private readonly Lazy<HashSet<string>> constantNames;
@@ -55,7 +55,7 @@ internal sealed class KeyCandidates
 
     /// <summary>The scan of one tree (cached for the tree's lifetime).</summary>
     public static TreeScan Scan(SyntaxTree tree, CancellationToken cancellationToken)
-        => Scans.TryGetValue(tree, out var scan) ? scan : Scans.GetValue(tree, t => TreeScan.Create(t, cancellationToken));
+        => TreeCache.GetOrCreate(tree, TreeSlot.KeyScan, CreateScan, cancellationToken);
 
     /// <summary>
     /// True when the identifier names a <c>const</c> that can carry a key's start: a field of the compilation, or a

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,7 +13,7 @@ namespace SupabaseKeyAnalyzers.ValueFlow;
 /// <summary>
 /// The dependency-injection registrations of a compilation (<c>Add{Singleton,Scoped,Transient}</c>, <c>TryAdd…</c>,
 /// <c>Microsoft.Extensions.DependencyInjection</c>) and the type aliases that can hide the types they name, found
-/// without binding. Each tree is looked at once and its answer cached per syntax tree, like the key scan's candidates
+/// without binding. Each tree is looked at once and its answer cached per syntax tree (<see cref="TreeCache"/>)
 /// (an unchanged file is not looked at again in the next compilation of an editing session):
 /// <list type="bullet">
 /// <item>registrations: one search of the tree's text for <c>Add</c>, every registration name containing it; the tree
@@ -33,8 +33,7 @@ internal sealed class ServiceRegistrations
 
     private const string Add = "Add";
 
-    private static readonly ConditionalWeakTable<SyntaxTree, TreeFacts> Trees = new();
-    private static readonly ConditionalWeakTable<SyntaxTree, TreeFacts>.CreateValueCallback Create = TreeFacts.Create;
+    private static readonly Func<SyntaxTree, CancellationToken, TreeFacts> Create = (tree, _) => TreeFacts.Create(tree);
 
     private readonly ImmutableHashSet<string> globalAliases;
     private readonly HashSet<string> implementations = new(StringComparer.Ordinal);
@@ -96,7 +95,7 @@ internal sealed class ServiceRegistrations
         _ => null,
     };
 
-    private static TreeFacts FactsOf(SyntaxTree tree) => Trees.GetValue(tree, Create);
+    private static TreeFacts FactsOf(SyntaxTree tree) => TreeCache.GetOrCreate(tree, TreeSlot.Registrations, Create, CancellationToken.None);
 
     /// <summary>One registration call, with the names its first and last type arguments spell (null without type arguments).</summary>
     internal readonly struct Registration
