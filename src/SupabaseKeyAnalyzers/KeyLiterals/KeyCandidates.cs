@@ -308,11 +308,24 @@ internal sealed class KeyCandidates
                 return new TreeScan(tree, tokens, ImmutableArray<string>.Empty, default);
             }
 
+            var (keyFields, otherFields) = SplitConstFields(root, tokens);
+            return new TreeScan(tree, tokens, keyFields, otherFields);
+        }
+
+        /// <summary>The const fields of a tree without candidates whose initializer names something.</summary>
+        private static ImmutableArray<ConstField> OtherConstFieldsOf(SyntaxNode root) => SplitConstFields(root, ImmutableArray<int>.Empty).Others;
+
+        /// <summary>
+        /// One walk of a tree's const fields: the names of those whose initializer holds one of <paramref name="candidates"/>,
+        /// and the others whose initializer names something (with no candidates, only the latter).
+        /// </summary>
+        private static (ImmutableArray<string> Keys, ImmutableArray<ConstField> Others) SplitConstFields(SyntaxNode root, ImmutableArray<int> candidates)
+        {
             var keyFields = ImmutableArray.CreateBuilder<string>();
             var otherFields = ImmutableArray.CreateBuilder<ConstField>();
             foreach (var (name, value) in ConstFields(root))
             {
-                if (HoldsCandidate(value, tokens))
+                if (HoldsCandidate(value, candidates))
                 {
                     keyFields.Add(name);
                 }
@@ -322,22 +335,7 @@ internal sealed class KeyCandidates
                 }
             }
 
-            return new TreeScan(tree, tokens, keyFields.ToImmutable(), otherFields.ToImmutable());
-        }
-
-        /// <summary>The const fields of a tree without candidates whose initializer names something.</summary>
-        private static ImmutableArray<ConstField> OtherConstFieldsOf(SyntaxNode root)
-        {
-            var fields = ImmutableArray.CreateBuilder<ConstField>();
-            foreach (var (name, value) in ConstFields(root))
-            {
-                if (ReferencedNames(value) is { Length: > 0 } referenced)
-                {
-                    fields.Add(new ConstField(name, referenced));
-                }
-            }
-
-            return fields.ToImmutable();
+            return (keyFields.ToImmutable(), otherFields.ToImmutable());
         }
 
         /// <summary>Positions of <c>sb</c> and <c>eyJ</c> in the text, in order (in comments and code too: the caller keeps string tokens).</summary>
