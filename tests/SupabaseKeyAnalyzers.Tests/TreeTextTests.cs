@@ -1,4 +1,8 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 using SupabaseKeyAnalyzers.Internals;
 
 namespace SupabaseKeyAnalyzers.Tests;
@@ -59,5 +63,49 @@ public class TreeTextTests
             Assert.False(functions.Admits(other, CancellationToken.None));
             Assert.False(sessions.Admits(other, CancellationToken.None));
         }
+    }
+
+    [Theory]
+    // The span is "{ o.SessionHandler = h; }" (from 13 to 38) of "void A() { } { o.SessionHandler = h; } B.SetPersistence(x);".
+    [InlineData("SessionHandler", 13, 38, true)]
+    [InlineData("SessionHandler", 0, 13, false)]
+    [InlineData("SessionHandler", 13, 20, false)]
+    [InlineData("SetPersistence", 13, 38, false)]
+    [InlineData("SetPersistence", 38, 59, true)]
+    [InlineData("Handler", 13, 38, false)]
+    [InlineData("void", 0, 4, true)]
+    [InlineData("void", 1, 13, false)]
+    public void A_span_names_what_starts_an_identifier_wholly_inside_it(string name, int start, int end, bool expected)
+    {
+        var tree = CSharpSyntaxTree.ParseText("void A() { } { o.SessionHandler = h; } B.SetPersistence(x);");
+        Assert.Equal(expected, TreeText.MayNameWithin(tree, name, TextSpan.FromBounds(start, end), CancellationToken.None));
+    }
+
+    [Fact]
+    public void A_matched_code_gate_admits_only_the_blocks_that_name_its_words()
+    {
+        const string Code = """
+            class C
+            {
+                object Handler;
+                void Sets(dynamic o) { o.SessionHandler = Handler; }
+                void Reads(dynamic o) { Handler = o.Options; }
+                int Field = 1;
+            }
+            """;
+        var tree = CSharpSyntaxTree.ParseText(Code);
+        var model = CSharpCompilation.Create("gate", new[] { tree }).GetSemanticModel(tree);
+        var blocks = tree.GetRoot().DescendantNodes()
+            .Where(node => node is BlockSyntax or EqualsValueClauseSyntax)
+            .Select(node => model.GetOperation(node)!)
+            .ToList();
+        Assert.Equal(3, blocks.Count);
+        var matched = TreeGate.InMatchedCode("SessionHandler", "SetPersistence");
+        var anyOf = TreeGate.AnyOf("SessionHandler", "SetPersistence");
+
+        Assert.True(matched.Admits(tree, CancellationToken.None));
+        Assert.Equal(new[] { true, false, false }, blocks.Select(block => matched.AdmitsBlock(ImmutableArray.Create(block), CancellationToken.None)));
+        Assert.True(matched.AdmitsBlock(ImmutableArray.Create(blocks[2], blocks[0]), CancellationToken.None));
+        Assert.All(blocks, block => Assert.True(anyOf.AdmitsBlock(ImmutableArray.Create(block), CancellationToken.None)));
     }
 }

@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace SupabaseKeyAnalyzers.Internals;
 
@@ -12,6 +14,8 @@ namespace SupabaseKeyAnalyzers.Internals;
 /// A rule's gate names the identifiers one of which any code it reports must contain (a member the rule matches by
 /// name: <c>SignUp</c>, <c>SessionHandler</c>…; a prefix such as <c>SignIn</c> covers <c>SignInWithPassword</c>), so
 /// that a tree without them costs the rule one search of its text and a cached lookup per callback, and nothing else.
+/// A gate made with <see cref="InMatchedCode"/> also rules out, in an admitted tree, each operation block (a method
+/// body, an initializer) whose own text names none of its words (<see cref="AdmitsBlock"/>).
 /// </summary>
 internal sealed class TreeGate
 {
@@ -24,12 +28,16 @@ internal sealed class TreeGate
     private readonly string[] words;
     private readonly int index;
 
+    /// <summary>True when the code a rule matches names one of <see cref="words"/> in its own syntax.</summary>
+    private readonly bool inMatchedCode;
+
     /// <summary>The last tree asked about and the answer: callbacks come tree by tree, so most questions end here.</summary>
     private Tuple<SyntaxTree, bool>? last;
 
-    private TreeGate(string[] words)
+    private TreeGate(string[] words, bool inMatchedCode = false)
     {
         this.words = words;
+        this.inMatchedCode = inMatchedCode;
 
         // Gates are static fields of the rules, a handful per process; one beyond TreeCache.MaxGates decides each time.
         index = words.Length == 0 ? -1 : Interlocked.Increment(ref count) - 1;
@@ -40,6 +48,13 @@ internal sealed class TreeGate
 
     /// <summary>A gate admitting the trees that name any of <paramref name="words"/>.</summary>
     public static TreeGate AnyOf(params string[] words) => new(words.ToArray());
+
+    /// <summary>
+    /// A gate admitting the trees, and in them the operation blocks, that name any of <paramref name="words"/>: for
+    /// rules whose matched operation itself names one (a call names its method, an assignment its member). Not for
+    /// words a rule can meet through a constant declared elsewhere (a header name such as <c>Authorization</c>).
+    /// </summary>
+    public static TreeGate InMatchedCode(params string[] words) => new(words.ToArray(), inMatchedCode: true);
 
     /// <summary>True when the tree can hold what the rule matches.</summary>
     public bool Admits(SyntaxTree tree, CancellationToken cancellationToken)
@@ -59,7 +74,7 @@ internal sealed class TreeGate
         var cache = index < TreeCache.MaxGates ? TreeCache.Of(tree) : null;
         if (cache?.GateAnswer(index) is not { } answer)
         {
-            answer = Decide(tree);
+            answer = NamesAWord(tree, span: null);
             cache?.SetGateAnswer(index, answer);
         }
 
@@ -67,11 +82,35 @@ internal sealed class TreeGate
         return answer;
     }
 
-    private bool Decide(SyntaxTree tree)
+    /// <summary>
+    /// True when one of <paramref name="blocks"/> (the operation blocks of one declaration, in a tree this gate admits)
+    /// can hold what the rule matches: always for a gate not made with <see cref="InMatchedCode"/>.
+    /// </summary>
+    public bool AdmitsBlock(ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
+    {
+        if (!inMatchedCode)
+        {
+            return true;
+        }
+
+        foreach (var block in blocks)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (NamesAWord(block.Syntax.SyntaxTree, block.Syntax.Span))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the tree, or its <paramref name="span"/> when given, names one of <see cref="words"/>.</summary>
+    private bool NamesAWord(SyntaxTree tree, TextSpan? span)
     {
         foreach (var word in words)
         {
-            if (TreeText.MayName(tree, word, CancellationToken.None))
+            if (span is { } within ? TreeText.MayNameWithin(tree, word, within, CancellationToken.None) : TreeText.MayName(tree, word, CancellationToken.None))
             {
                 return true;
             }

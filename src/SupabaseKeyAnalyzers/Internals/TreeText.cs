@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace SupabaseKeyAnalyzers.Internals;
 
@@ -31,6 +32,17 @@ internal static class TreeText
 
     /// <summary>True when the tree's text contains <paramref name="name"/> at the start of an identifier.</summary>
     public static bool MayName(SyntaxTree tree, string name, CancellationToken cancellationToken)
+        => MayNameIn(tree, name, 0, int.MaxValue, cancellationToken);
+
+    /// <summary>
+    /// True when the text of <paramref name="span"/> in the tree contains <paramref name="name"/> at the start of an
+    /// identifier (a method body naming <c>SessionHandler</c>).
+    /// </summary>
+    public static bool MayNameWithin(SyntaxTree tree, string name, TextSpan span, CancellationToken cancellationToken)
+        => MayNameIn(tree, name, span.Start, span.End, cancellationToken);
+
+    /// <summary>True when <paramref name="name"/> starts an identifier wholly between <paramref name="start"/> and <paramref name="end"/>.</summary>
+    private static bool MayNameIn(SyntaxTree tree, string name, int start, int end, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (name.Length == 0)
@@ -39,6 +51,7 @@ internal static class TreeText
         }
 
         var text = TextOf(tree, cancellationToken);
+        end = Math.Min(end, text.Length);
         for (var part = 0; part < SharedParts.Length; part++)
         {
             var offset = name.IndexOf(SharedParts[part], StringComparison.Ordinal);
@@ -54,9 +67,11 @@ internal static class TreeText
                     Volatile.Write(ref perPart[part], hits);
                 }
 
-                foreach (var hit in hits)
+                // The hits are in text order: a span's search starts at its first hit, found by halving.
+                var first = start == 0 ? 0 : Array.BinarySearch(hits, start + offset);
+                for (var i = first < 0 ? ~first : first; i < hits.Length && hits[i] - offset + name.Length <= end; i++)
                 {
-                    if (StartsIdentifier(text, hit - offset, name))
+                    if (StartsIdentifier(text, hits[i] - offset, name))
                     {
                         return true;
                     }
@@ -66,7 +81,7 @@ internal static class TreeText
             }
         }
 
-        for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
+        for (var at = IndexOf(text, name, start, end); at >= 0; at = IndexOf(text, name, at + 1, end))
         {
             if (StartsIdentifier(text, at, name))
             {
@@ -76,6 +91,10 @@ internal static class TreeText
 
         return false;
     }
+
+    /// <summary>Where <paramref name="name"/> first occurs wholly between <paramref name="from"/> and <paramref name="end"/>, or -1.</summary>
+    private static int IndexOf(string text, string name, int from, int end)
+        => end - from < name.Length ? -1 : text.IndexOf(name, from, end - from, StringComparison.Ordinal);
 
     /// <summary>
     /// The text of a tree as one string: free for the files a compiler reads (a <c>StringText</c> returns its source),

@@ -25,7 +25,7 @@ public sealed class SecretKeyClientKeepsSessionsAnalyzer : SupabaseAnalyzer
     /// <summary>Diagnostic property: the metadata name of the options type to create for <see cref="OptionsTarget.NewOptionsArgument"/>.</summary>
     public const string OptionsTypeProperty = "OptionsType";
 
-    private static readonly TreeGate Gate = TreeGate.AnyOf(SdkMembers.SessionHandler, SdkMembers.SetPersistence);
+    private static readonly TreeGate Gate = TreeGate.InMatchedCode(SdkMembers.SessionHandler, SdkMembers.SetPersistence);
 
     /// <summary>The properties of a finding with each <see cref="OptionsTarget"/>, by its value: built once, not per finding.</summary>
     private static readonly ImmutableArray<ImmutableDictionary<string, string?>> TargetProperties = DiagnosticProperties.PerValue<OptionsTarget>(OptionsTargetProperty);

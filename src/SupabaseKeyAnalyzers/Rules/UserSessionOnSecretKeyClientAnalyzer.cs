@@ -34,7 +34,7 @@ public sealed class UserSessionOnSecretKeyClientAnalyzer : SupabaseAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SBK003_UserSessionOnSecretKeyClient);
 
     /// <summary>Code this rule reports calls one of the session-storing methods by name.</summary>
-    private static readonly TreeGate Gate = TreeGate.AnyOf(
+    private static readonly TreeGate Gate = TreeGate.InMatchedCode(
         SdkMembers.SignUp, SdkMembers.SignInPrefix, SdkMembers.SetSession, SdkMembers.VerifyOtp, SdkMembers.ExchangeCodeForSession, SdkMembers.GetSessionFromUrl, SdkMembers.LoadSession);
 
     internal override void OnCompilationStart(SupabaseCompilationStart start)
