@@ -39,8 +39,9 @@ internal sealed class SupabaseCompilationStart
     /// Runs <paramref name="action"/> on every operation of <paramref name="kinds"/> in the trees <paramref name="gate"/>
     /// admits. A gated rule registers its operation actions per operation block (a method body, an initializer), and
     /// only in the blocks of admitted trees (and, for a gate made with <see cref="TreeGate.InMatchedCode"/>, only in
-    /// the blocks that name one of its words): elsewhere the rule costs one callback per block, not one per operation. The actions still report from the operation's own callback, so the IDE shows each diagnostic and
-    /// its fix when it analyzes that line.
+    /// the blocks that name one of its words): elsewhere the rule costs one callback per block, not one per operation.
+    /// The actions still report from the operation's own callback, so the IDE shows each diagnostic and its fix when it
+    /// analyzes that line.
     /// </summary>
     public void RegisterOperationAction(Action<OperationContext> action, TreeGate gate, params OperationKind[] kinds)
     {
