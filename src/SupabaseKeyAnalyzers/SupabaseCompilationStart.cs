@@ -66,7 +66,7 @@ internal sealed class SupabaseCompilationStart
         start.RegisterOperationBlockStartAction(block =>
         {
             if (!block.OperationBlocks.IsEmpty
-                && Analyzes(block.OperationBlocks[0].Syntax.SyntaxTree, IsGeneratedCode(block), gate, block.CancellationToken)
+                && RazorCode.ShouldAnalyze(block.OperationBlocks[0].Syntax.SyntaxTree, IsGeneratedCode(block))
                 && gate.AdmitsBlock(block.OperationBlocks, block.CancellationToken))
             {
                 block.RegisterOperationAction(run, operationKinds);

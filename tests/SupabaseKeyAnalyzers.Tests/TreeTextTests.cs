@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Text;
 using SupabaseKeyAnalyzers.Internals;
 
 namespace SupabaseKeyAnalyzers.Tests;
@@ -66,19 +65,16 @@ public class TreeTextTests
     }
 
     [Theory]
-    // The span is "{ o.SessionHandler = h; }" (from 13 to 38) of "void A() { } { o.SessionHandler = h; } B.SetPersistence(x);".
-    [InlineData("SessionHandler", 13, 38, true)]
-    [InlineData("SessionHandler", 0, 13, false)]
-    [InlineData("SessionHandler", 13, 20, false)]
-    [InlineData("SetPersistence", 13, 38, false)]
-    [InlineData("SetPersistence", 38, 59, true)]
-    [InlineData("Handler", 13, 38, false)]
-    [InlineData("void", 0, 4, true)]
-    [InlineData("void", 1, 13, false)]
-    public void A_span_names_what_starts_an_identifier_wholly_inside_it(string name, int start, int end, bool expected)
+    // In "void A() { } { o.SessionHandler = h; } B.SetPersistence(x); SetPersistence2(); xSessionHandler;".
+    [InlineData("SessionHandler", new[] { 17, 96 })]
+    [InlineData("SetPersistence", new[] { 41, 60 })]
+    [InlineData("Handler", new int[0])]
+    [InlineData("void", new[] { 0 })]
+    [InlineData("Session", new[] { 17, 96 })]
+    public void Starts_are_where_a_name_starts_an_identifier_in_text_order(string name, int[] expected)
     {
-        var tree = CSharpSyntaxTree.ParseText("void A() { } { o.SessionHandler = h; } B.SetPersistence(x);");
-        Assert.Equal(expected, TreeText.MayNameWithin(tree, name, TextSpan.FromBounds(start, end), CancellationToken.None));
+        var tree = CSharpSyntaxTree.ParseText("void A() { } { o.SessionHandler = h; } B.SetPersistence(x); SetPersistence2(); xSessionHandler; SessionHandler;");
+        Assert.Equal(expected, TreeText.Starts(tree, name, CancellationToken.None));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ internal enum TreeSlot
 
 /// <summary>
 /// Everything the package caches about one syntax tree, in one object per tree: the rules' gate answers
-/// (<see cref="TreeGate"/>) and the answers kept in a <see cref="TreeSlot"/>. Each tree costs one entry of one
+/// (<see cref="TreeGate"/>, with where the words of a gate that also rules out blocks start) and the answers kept in a <see cref="TreeSlot"/>. Each tree costs one entry of one
 /// <see cref="ConditionalWeakTable{TKey, TValue}"/> (a weak handle the garbage collector follows) whatever the number
 /// of rules and indexes that ask about it, and an unchanged file keeps its answers across the compilations of an editing
 /// session. Answers are computed outside any lock: two threads asking at once may both compute; the first answer stored
@@ -37,12 +37,33 @@ internal sealed class TreeCache
     private readonly object?[] slots = new object?[(int)TreeSlot.KeyScan + 1];
     private long gates;
 
+    /// <summary>Per gate that also rules out blocks: where its words start identifiers (created on first use).</summary>
+    private int[]?[]? wordStarts;
+
     private TreeCache()
     {
     }
 
+    /// <summary>
+    /// The last tree each thread asked about, and its cache: the driver runs a declaration's callbacks on one thread, so
+    /// most questions end here rather than in the weak table's lookup.
+    /// </summary>
+    [ThreadStatic]
+    private static Tuple<SyntaxTree, TreeCache>? last;
+
     /// <summary>The cache of <paramref name="tree"/>, created on first use.</summary>
-    public static TreeCache Of(SyntaxTree tree) => Trees.TryGetValue(tree, out var cache) ? cache : Trees.GetValue(tree, Create);
+    public static TreeCache Of(SyntaxTree tree)
+    {
+        var cached = last;
+        if (cached is not null && ReferenceEquals(cached.Item1, tree))
+        {
+            return cached.Item2;
+        }
+
+        var cache = Trees.TryGetValue(tree, out var found) ? found : Trees.GetValue(tree, Create);
+        last = Tuple.Create(tree, cache);
+        return cache;
+    }
 
     /// <summary>
     /// The answer kept in <paramref name="slot"/>, computed by <paramref name="create"/> on first use (a static
@@ -78,5 +99,15 @@ internal sealed class TreeCache
             seen = Volatile.Read(ref gates);
         }
         while (Interlocked.CompareExchange(ref gates, seen | answer, seen) != seen);
+    }
+
+    /// <summary>Where the words of gate <paramref name="gate"/> start identifiers in this tree, or null when not searched yet.</summary>
+    public int[]? WordStarts(int gate) => Volatile.Read(ref wordStarts)?[gate];
+
+    /// <summary>Keeps where the words of gate <paramref name="gate"/> start identifiers.</summary>
+    public void SetWordStarts(int gate, int[] starts)
+    {
+        var perGate = Volatile.Read(ref wordStarts) ?? Interlocked.CompareExchange(ref wordStarts, new int[MaxGates][], null) ?? wordStarts!;
+        Volatile.Write(ref perGate[gate], starts);
     }
 }

@@ -1,9 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 
 namespace SupabaseKeyAnalyzers.Internals;
 
@@ -33,6 +33,9 @@ internal sealed class TreeGate
 
     /// <summary>The last tree asked about and the answer: callbacks come tree by tree, so most questions end here.</summary>
     private Tuple<SyntaxTree, bool>? last;
+
+    /// <summary>For a gate made with <see cref="InMatchedCode"/>: the last tree asked about and where its words start.</summary>
+    private Tuple<SyntaxTree, int[]>? lastStarts;
 
     private TreeGate(string[] words, bool inMatchedCode = false)
     {
@@ -64,6 +67,11 @@ internal sealed class TreeGate
             return true;
         }
 
+        if (inMatchedCode)
+        {
+            return WordStarts(tree, cancellationToken).Length > 0;
+        }
+
         var cached = last;
         if (cached is not null && ReferenceEquals(cached.Item1, tree))
         {
@@ -74,7 +82,7 @@ internal sealed class TreeGate
         var cache = index < TreeCache.MaxGates ? TreeCache.Of(tree) : null;
         if (cache?.GateAnswer(index) is not { } answer)
         {
-            answer = NamesAWord(tree, span: null);
+            answer = NamesAWord(tree);
             cache?.SetGateAnswer(index, answer);
         }
 
@@ -83,20 +91,29 @@ internal sealed class TreeGate
     }
 
     /// <summary>
-    /// True when one of <paramref name="blocks"/> (the operation blocks of one declaration, in a tree this gate admits)
-    /// can hold what the rule matches: always for a gate not made with <see cref="InMatchedCode"/>.
+    /// True when the operation blocks of one declaration (a method body, an initializer) can hold what the rule
+    /// matches: when the tree is admitted and, for a gate made with <see cref="InMatchedCode"/>, when a word of the gate
+    /// starts within one block's span (a halving search of where the words start in the tree, searched once per tree).
     /// </summary>
     public bool AdmitsBlock(ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
     {
+        if (blocks.IsEmpty)
+        {
+            return false;
+        }
+
         if (!inMatchedCode)
         {
-            return true;
+            return Admits(blocks[0].Syntax.SyntaxTree, cancellationToken);
         }
 
         foreach (var block in blocks)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (NamesAWord(block.Syntax.SyntaxTree, block.Syntax.Span))
+            var starts = WordStarts(block.Syntax.SyntaxTree, cancellationToken);
+            var span = block.Syntax.Span;
+            var first = Array.BinarySearch(starts, span.Start);
+            first = first < 0 ? ~first : first;
+            if (first < starts.Length && starts[first] < span.End)
             {
                 return true;
             }
@@ -105,17 +122,45 @@ internal sealed class TreeGate
         return false;
     }
 
-    /// <summary>True when the tree, or its <paramref name="span"/> when given, names one of <see cref="words"/>.</summary>
-    private bool NamesAWord(SyntaxTree tree, TextSpan? span)
+    /// <summary>True when the tree names one of <see cref="words"/>.</summary>
+    private bool NamesAWord(SyntaxTree tree)
     {
         foreach (var word in words)
         {
-            if (span is { } within ? TreeText.MayNameWithin(tree, word, within, CancellationToken.None) : TreeText.MayName(tree, word, CancellationToken.None))
+            if (TreeText.MayName(tree, word, CancellationToken.None))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>Where the words of this gate start identifiers in <paramref name="tree"/>, in text order (cached per tree).</summary>
+    private int[] WordStarts(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var cached = lastStarts;
+        if (cached is not null && ReferenceEquals(cached.Item1, tree))
+        {
+            return cached.Item2;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var cache = index < TreeCache.MaxGates ? TreeCache.Of(tree) : null;
+        if (cache?.WordStarts(index) is not { } starts)
+        {
+            var all = new List<int>();
+            foreach (var word in words)
+            {
+                all.AddRange(TreeText.Starts(tree, word, CancellationToken.None));
+            }
+
+            all.Sort();
+            starts = all.ToArray();
+            cache?.SetWordStarts(index, starts);
+        }
+
+        lastStarts = Tuple.Create(tree, starts);
+        return starts;
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 
 namespace SupabaseKeyAnalyzers.Internals;
 
@@ -32,26 +31,28 @@ internal static class TreeText
 
     /// <summary>True when the tree's text contains <paramref name="name"/> at the start of an identifier.</summary>
     public static bool MayName(SyntaxTree tree, string name, CancellationToken cancellationToken)
-        => MayNameIn(tree, name, 0, int.MaxValue, cancellationToken);
+        => name.Length == 0 || FirstFrom(tree, name, 0, cancellationToken) >= 0;
 
     /// <summary>
-    /// True when the text of <paramref name="span"/> in the tree contains <paramref name="name"/> at the start of an
-    /// identifier (a method body naming <c>SessionHandler</c>).
+    /// Where <paramref name="name"/> starts an identifier in the tree's text, in text order: the gates that also rule
+    /// out operation blocks (<see cref="TreeGate.InMatchedCode"/>) find a block's words by halving these.
     /// </summary>
-    public static bool MayNameWithin(SyntaxTree tree, string name, TextSpan span, CancellationToken cancellationToken)
-        => MayNameIn(tree, name, span.Start, span.End, cancellationToken);
-
-    /// <summary>True when <paramref name="name"/> starts an identifier wholly between <paramref name="start"/> and <paramref name="end"/>.</summary>
-    private static bool MayNameIn(SyntaxTree tree, string name, int start, int end, CancellationToken cancellationToken)
+    public static int[] Starts(SyntaxTree tree, string name, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        if (name.Length == 0)
+        List<int>? found = null;
+        for (var at = name.Length == 0 ? -1 : FirstFrom(tree, name, 0, cancellationToken); at >= 0; at = FirstFrom(tree, name, at + 1, cancellationToken))
         {
-            return true;
+            (found ??= new List<int>()).Add(at);
         }
 
+        return found?.ToArray() ?? Array.Empty<int>();
+    }
+
+    /// <summary>The first position from <paramref name="from"/> on where <paramref name="name"/> starts an identifier, or -1.</summary>
+    private static int FirstFrom(SyntaxTree tree, string name, int from, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
         var text = TextOf(tree, cancellationToken);
-        end = Math.Min(end, text.Length);
         for (var part = 0; part < SharedParts.Length; part++)
         {
             var offset = name.IndexOf(SharedParts[part], StringComparison.Ordinal);
@@ -67,34 +68,30 @@ internal static class TreeText
                     Volatile.Write(ref perPart[part], hits);
                 }
 
-                // The hits are in text order: a span's search starts at its first hit, found by halving.
-                var first = start == 0 ? 0 : Array.BinarySearch(hits, start + offset);
-                for (var i = first < 0 ? ~first : first; i < hits.Length && hits[i] - offset + name.Length <= end; i++)
+                // The hits are in text order: the search starts at the first one from 'from' on, found by halving.
+                var first = Array.BinarySearch(hits, from + offset);
+                for (var i = first < 0 ? ~first : first; i < hits.Length; i++)
                 {
                     if (StartsIdentifier(text, hits[i] - offset, name))
                     {
-                        return true;
+                        return hits[i] - offset;
                     }
                 }
 
-                return false;
+                return -1;
             }
         }
 
-        for (var at = IndexOf(text, name, start, end); at >= 0; at = IndexOf(text, name, at + 1, end))
+        for (var at = from < text.Length ? text.IndexOf(name, from, StringComparison.Ordinal) : -1; at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
         {
             if (StartsIdentifier(text, at, name))
             {
-                return true;
+                return at;
             }
         }
 
-        return false;
+        return -1;
     }
-
-    /// <summary>Where <paramref name="name"/> first occurs wholly between <paramref name="from"/> and <paramref name="end"/>, or -1.</summary>
-    private static int IndexOf(string text, string name, int from, int end)
-        => end - from < name.Length ? -1 : text.IndexOf(name, from, end - from, StringComparison.Ordinal);
 
     /// <summary>
     /// The text of a tree as one string: free for the files a compiler reads (a <c>StringText</c> returns its source),

@@ -140,7 +140,7 @@ internal sealed class SupabaseClients
     private ImmutableArray<(IOperation Client, IOperation Options)> FindClientsWithOptions(IOperation block)
     {
         var found = ImmutableArray.CreateBuilder<(IOperation, IOperation)>();
-        foreach (var operation in block.Descendants())
+        foreach (var operation in Resolver.Writes.CreationsAndCalls(block))
         {
             switch (operation)
             {

@@ -83,7 +83,14 @@ internal sealed class ValueFlowResolver
     /// <summary>The one string <paramref name="operation"/> always holds, or null.</summary>
     public string? Text(IOperation? operation, CancellationToken cancellationToken)
     {
-        if (Unwrap(operation) is { ConstantValue.HasValue: true } constant)
+        var unwrapped = Unwrap(operation);
+        if (unwrapped is ILiteralOperation { Type.SpecialType: SpecialType.System_String, Syntax: LiteralExpressionSyntax literal })
+        {
+            // A string literal: its token holds the value (a constant's value is rebuilt as a string on each read).
+            return literal.Token.Value as string;
+        }
+
+        if (unwrapped is { ConstantValue.HasValue: true } constant)
         {
             // A literal or a constant: known without a walk (most header names and schemes are).
             return constant.ConstantValue.Value as string;

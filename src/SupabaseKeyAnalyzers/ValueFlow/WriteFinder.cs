@@ -41,7 +41,8 @@ internal readonly struct SymbolWrite
 
 /// <summary>
 /// The one answer to "which writes reach this symbol?": a local's writes from the operation tree of the body it is
-/// declared in (<see cref="BodyWrites"/>: one walk per body, whichever rule and local asks), a field's or property's
+/// declared in (<see cref="BodyWrites"/>: one walk per body, whichever rule and local asks, which also lists the
+/// body's creations and calls), a field's or property's
 /// from the trees whose text names it (<see cref="TreeText"/>: a member is looked for in a few trees, not in every
 /// tree of the compilation; each candidate is checked by symbol), and the writes made through a holder
 /// (<c>options.Headers["apikey"] = …</c>, <c>claims.Add(…)</c>).
@@ -60,6 +61,12 @@ internal sealed class WriteFinder
 
     /// <summary>The writes to the local <paramref name="reference"/> reads, in the body that declares it.</summary>
     public IReadOnlyList<SymbolWrite> OfLocal(ILocalReferenceOperation reference) => In(reference).To(reference.Local);
+
+    /// <summary>
+    /// The object creations and calls of the body <paramref name="operation"/> is in, in tree order: found in the same
+    /// walk as the body's writes, so that a rule looking for the clients built in a body does not walk it again.
+    /// </summary>
+    public IReadOnlyList<IOperation> CreationsAndCalls(IOperation operation) => In(operation).CreationsAndCalls;
 
     /// <summary>The writes to the field or property <paramref name="member"/> anywhere in the compilation.</summary>
     public IEnumerable<SymbolWrite> OfMember(ISymbol member, CancellationToken cancellationToken)
@@ -175,17 +182,23 @@ internal sealed class WriteFinder
     /// The writes of one body's operation tree, by local (no syntax is walked and no symbol looked up: the driver has
     /// built the tree already): assignments, compound assignments and increments, deconstructions and
     /// <c>ref</c>/<c>out</c> arguments to it; and the writes through it (<c>l.M = v</c>, <c>l[k] = v</c>,
-    /// <c>l.M[k] = v</c>, <c>l.Add(…)</c>, <c>l.M.Add(…)</c>), in tree order.
+    /// <c>l.M[k] = v</c>, <c>l.Add(…)</c>, <c>l.M.Add(…)</c>), in tree order; and its object creations and calls.
     /// </summary>
     private sealed class BodyWrites
     {
         private readonly Dictionary<ILocalSymbol, List<SymbolWrite>> writes = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<ILocalSymbol, List<IOperation>> through = new(SymbolEqualityComparer.Default);
+        private readonly List<IOperation> creationsAndCalls = new();
 
         public BodyWrites(IOperation root)
         {
             foreach (var operation in root.Descendants())
             {
+                if (operation is IObjectCreationOperation or IInvocationOperation)
+                {
+                    creationsAndCalls.Add(operation);
+                }
+
                 switch (operation)
                 {
                     case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
@@ -224,6 +237,8 @@ internal sealed class WriteFinder
                 }
             }
         }
+
+        public IReadOnlyList<IOperation> CreationsAndCalls => creationsAndCalls;
 
         public IReadOnlyList<SymbolWrite> To(ILocalSymbol local)
             => writes.TryGetValue(local, out var found) ? found : Array.Empty<SymbolWrite>();
