@@ -46,22 +46,25 @@ internal sealed class TreeCache
 
     /// <summary>
     /// The last tree each thread asked about, and its cache: the driver runs a declaration's callbacks on one thread, so
-    /// most questions end here rather than in the weak table's lookup.
+    /// most questions end here rather than in the weak table's lookup (two fields: nothing is allocated per tree).
     /// </summary>
     [ThreadStatic]
-    private static Tuple<SyntaxTree, TreeCache>? last;
+    private static SyntaxTree? lastTree;
+
+    [ThreadStatic]
+    private static TreeCache? lastCache;
 
     /// <summary>The cache of <paramref name="tree"/>, created on first use.</summary>
     public static TreeCache Of(SyntaxTree tree)
     {
-        var cached = last;
-        if (cached is not null && ReferenceEquals(cached.Item1, tree))
+        if (ReferenceEquals(lastTree, tree) && lastCache is { } cached)
         {
-            return cached.Item2;
+            return cached;
         }
 
         var cache = Trees.TryGetValue(tree, out var found) ? found : Trees.GetValue(tree, Create);
-        last = Tuple.Create(tree, cache);
+        lastTree = tree;
+        lastCache = cache;
         return cache;
     }
 
@@ -101,13 +104,27 @@ internal sealed class TreeCache
         while (Interlocked.CompareExchange(ref gates, seen | answer, seen) != seen);
     }
 
-    /// <summary>Where the words of gate <paramref name="gate"/> start identifiers in this tree, or null when not searched yet.</summary>
-    public int[]? WordStarts(int gate) => Volatile.Read(ref wordStarts)?[gate];
+    /// <summary>
+    /// Where the words of gate <paramref name="gate"/> start identifiers in this tree, or null when not searched yet. A
+    /// tree that names none of them keeps only the gate's answer bits, so most trees hold no array for it.
+    /// </summary>
+    public int[]? WordStarts(int gate) => GateAnswer(gate) switch
+    {
+        null => null,
+        false => Array.Empty<int>(),
+        true => Volatile.Read(ref wordStarts)?[gate],
+    };
 
     /// <summary>Keeps where the words of gate <paramref name="gate"/> start identifiers.</summary>
     public void SetWordStarts(int gate, int[] starts)
     {
-        var perGate = Volatile.Read(ref wordStarts) ?? Interlocked.CompareExchange(ref wordStarts, new int[MaxGates][], null) ?? wordStarts!;
-        Volatile.Write(ref perGate[gate], starts);
+        if (starts.Length > 0)
+        {
+            var perGate = Volatile.Read(ref wordStarts) ?? Interlocked.CompareExchange(ref wordStarts, new int[MaxGates][], null) ?? wordStarts!;
+            Volatile.Write(ref perGate[gate], starts);
+        }
+
+        // The answer bits last: a thread that reads them true finds the positions.
+        SetGateAnswer(gate, starts.Length > 0);
     }
 }

@@ -149,14 +149,17 @@ internal sealed class TreeGate
         var cache = index < TreeCache.MaxGates ? TreeCache.Of(tree) : null;
         if (cache?.WordStarts(index) is not { } starts)
         {
-            var all = new List<int>();
+            List<int>? all = null;
             foreach (var word in words)
             {
-                all.AddRange(TreeText.Starts(tree, word, CancellationToken.None));
+                if (TreeText.Starts(tree, word, CancellationToken.None) is { Length: > 0 } found)
+                {
+                    (all ??= new List<int>()).AddRange(found);
+                }
             }
 
-            all.Sort();
-            starts = all.ToArray();
+            all?.Sort();
+            starts = all?.ToArray() ?? Array.Empty<int>();
             cache?.SetWordStarts(index, starts);
         }
 
