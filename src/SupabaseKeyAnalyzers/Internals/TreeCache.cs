@@ -20,7 +20,8 @@ internal enum TreeSlot
 
 /// <summary>
 /// Everything the package caches about one syntax tree, in one object per tree: the rules' gate answers
-/// (<see cref="TreeGate"/>, with where the words of a gate that also rules out blocks start) and the answers kept in a <see cref="TreeSlot"/>. Each tree costs one entry of one
+/// (<see cref="TreeGate"/>, and where the words of a gate that also rules out blocks start) and the answers kept in a
+/// <see cref="TreeSlot"/>. Each tree costs one entry of one
 /// <see cref="ConditionalWeakTable{TKey, TValue}"/> (a weak handle the garbage collector follows) whatever the number
 /// of rules and indexes that ask about it, and an unchanged file keeps its answers across the compilations of an editing
 /// session. Answers are computed outside any lock: two threads asking at once may both compute; the first answer stored
@@ -46,7 +47,8 @@ internal sealed class TreeCache
 
     /// <summary>
     /// The last tree each thread asked about, and its cache: the driver runs a declaration's callbacks on one thread, so
-    /// most questions end here rather than in the weak table's lookup (two fields: nothing is allocated per tree).
+    /// most questions end here rather than in the weak table's lookup (two fields: nothing is allocated per tree). A
+    /// thread keeps its last tree alive until it asks about another, as each gate keeps its last one.
     /// </summary>
     [ThreadStatic]
     private static SyntaxTree? lastTree;

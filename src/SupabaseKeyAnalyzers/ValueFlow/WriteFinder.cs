@@ -42,9 +42,9 @@ internal readonly struct SymbolWrite
 /// <summary>
 /// The one answer to "which writes reach this symbol?": a local's writes from the operation tree of the body it is
 /// declared in (<see cref="BodyWrites"/>: one walk per body, whichever rule and local asks, which also lists the
-/// body's creations and calls), a field's or property's
-/// from the trees whose text names it (<see cref="TreeText"/>: a member is looked for in a few trees, not in every
-/// tree of the compilation; each candidate is checked by symbol), and the writes made through a holder
+/// body's creations and calls), a field's or property's from the trees whose text names it (<see cref="TreeText"/>:
+/// a member is looked for in a few trees, not in every tree of the compilation; each candidate is checked by symbol),
+/// and the writes made through a holder
 /// (<c>options.Headers["apikey"] = …</c>, <c>claims.Add(…)</c>).
 /// </summary>
 internal sealed class WriteFinder
