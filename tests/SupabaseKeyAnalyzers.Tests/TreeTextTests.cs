@@ -65,7 +65,7 @@ public class TreeTextTests
     }
 
     [Theory]
-    // In "void A() { } { o.SessionHandler = h; } B.SetPersistence(x); SetPersistence2(); xSessionHandler;".
+    // In "void A() { } { o.SessionHandler = h; } B.SetPersistence(x); SetPersistence2(); xSessionHandler; SessionHandler;".
     [InlineData("SessionHandler", new[] { 17, 96 })]
     [InlineData("SetPersistence", new[] { 41, 60 })]
     [InlineData("Handler", new int[0])]
