@@ -19,9 +19,8 @@ internal enum TreeSlot
 }
 
 /// <summary>
-/// Everything the package caches about one syntax tree, in one object per tree: the rules' gate answers
-/// (<see cref="TreeGate"/>, and where the words of a gate that also rules out blocks start) and the answers kept in a
-/// <see cref="TreeSlot"/>. Each tree costs one entry of one
+/// Everything the package caches about one syntax tree, in one object per tree: where the words of each rule's gate
+/// start (<see cref="TreeGate"/>) and the answers kept in a <see cref="TreeSlot"/>. Each tree costs one entry of one
 /// <see cref="ConditionalWeakTable{TKey, TValue}"/> (a weak handle the garbage collector follows) whatever the number
 /// of rules and indexes that ask about it, and an unchanged file keeps its answers across the compilations of an editing
 /// session. Answers are computed outside any lock: two threads asking at once may both compute; the first answer stored
@@ -38,7 +37,7 @@ internal sealed class TreeCache
     private readonly object?[] slots = new object?[(int)TreeSlot.KeyScan + 1];
     private long gates;
 
-    /// <summary>Per gate that also rules out blocks: where its words start identifiers (created on first use).</summary>
+    /// <summary>Per gate: where its words start identifiers, in the trees that name one (created on first use).</summary>
     private int[]?[]? wordStarts;
 
     private TreeCache()
@@ -88,14 +87,14 @@ internal sealed class TreeCache
     }
 
     /// <summary>The answer of gate <paramref name="gate"/> for this tree, or null when it has not been given yet.</summary>
-    public bool? GateAnswer(int gate)
+    private bool? GateAnswer(int gate)
     {
         var bits = Volatile.Read(ref gates) >> (2 * gate);
         return (bits & 2) == 0 ? null : (bits & 1) != 0;
     }
 
     /// <summary>Keeps the answer of gate <paramref name="gate"/>.</summary>
-    public void SetGateAnswer(int gate, bool admitted)
+    private void SetGateAnswer(int gate, bool admitted)
     {
         var answer = (admitted ? 3L : 2L) << (2 * gate);
         long seen;

@@ -31,11 +31,8 @@ internal sealed class TreeGate
     /// <summary>True when the code a rule matches names one of <see cref="words"/> in its own syntax.</summary>
     private readonly bool inMatchedCode;
 
-    /// <summary>The last tree asked about and the answer: callbacks come tree by tree, so most questions end here.</summary>
-    private Tuple<SyntaxTree, bool>? last;
-
-    /// <summary>For a gate made with <see cref="InMatchedCode"/>: the last tree asked about and where its words start.</summary>
-    private Tuple<SyntaxTree, int[]>? lastStarts;
+    /// <summary>The last tree asked about and where its words start: callbacks come tree by tree, so most questions end here.</summary>
+    private Tuple<SyntaxTree, int[]>? last;
 
     private TreeGate(string[] words, bool inMatchedCode = false)
     {
@@ -59,36 +56,9 @@ internal sealed class TreeGate
     /// </summary>
     public static TreeGate InMatchedCode(params string[] words) => new(words.ToArray(), inMatchedCode: true);
 
-    /// <summary>True when the tree can hold what the rule matches.</summary>
+    /// <summary>True when the tree can hold what the rule matches: when it names one of the gate's words.</summary>
     public bool Admits(SyntaxTree tree, CancellationToken cancellationToken)
-    {
-        if (words.Length == 0)
-        {
-            return true;
-        }
-
-        if (inMatchedCode)
-        {
-            return WordStarts(tree, cancellationToken).Length > 0;
-        }
-
-        var cached = last;
-        if (cached is not null && ReferenceEquals(cached.Item1, tree))
-        {
-            return cached.Item2;
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        var cache = index < TreeCache.MaxGates ? TreeCache.Of(tree) : null;
-        if (cache?.GateAnswer(index) is not { } answer)
-        {
-            answer = NamesAWord(tree);
-            cache?.SetGateAnswer(index, answer);
-        }
-
-        last = Tuple.Create(tree, answer);
-        return answer;
-    }
+        => words.Length == 0 || WordStarts(tree, cancellationToken).Length > 0;
 
     /// <summary>
     /// True when the operation blocks of one declaration (a method body, an initializer) can hold what the rule
@@ -122,24 +92,10 @@ internal sealed class TreeGate
         return false;
     }
 
-    /// <summary>True when the tree names one of <see cref="words"/>.</summary>
-    private bool NamesAWord(SyntaxTree tree)
-    {
-        foreach (var word in words)
-        {
-            if (TreeText.MayName(tree, word, CancellationToken.None))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>Where the words of this gate start identifiers in <paramref name="tree"/>, in text order (cached per tree).</summary>
     private int[] WordStarts(SyntaxTree tree, CancellationToken cancellationToken)
     {
-        var cached = lastStarts;
+        var cached = last;
         if (cached is not null && ReferenceEquals(cached.Item1, tree))
         {
             return cached.Item2;
@@ -163,7 +119,7 @@ internal sealed class TreeGate
             cache?.SetWordStarts(index, starts);
         }
 
-        lastStarts = Tuple.Create(tree, starts);
+        last = Tuple.Create(tree, starts);
         return starts;
     }
 }
