@@ -10,7 +10,8 @@ namespace SupabaseKeyAnalyzers.Benchmarks;
 
 /// <summary>
 /// The package's analyzers as a user's build and IDE see them, on corpora shaped like real projects (see
-/// <see cref="SupabaseShape"/>) in a Blazor WebAssembly compilation that references the Supabase packages. The
+/// <see cref="SupabaseShape"/>) in a Blazor WebAssembly compilation that references the Supabase packages, and code
+/// that never uses them (what the cost issue asks of every rule: the floor's cost on such code). The
 /// process is warmed up and each compilation bound first, as in a build server or an IDE: binding is
 /// <c>GetDiagnostics()</c> on a fresh clone (best of three); an analyzer set's cost is the sum of its analyzers'
 /// <c>ExecutionTime</c> telemetry after the copy was bound (sequential analysis), each analyzer's best of seven (three
@@ -32,7 +33,7 @@ public static class BindingRatios
     private static AnalyzerOptions ClientOptions => CorpusCompilation.Options("build_property.UsingMicrosoftNETSdkBlazorWebAssembly", "true");
 
     /// <param name="withSonar">False for a quick look while working on the analyzers (S6418 takes most of the run).</param>
-    /// <param name="only">One corpus: <c>1000</c>, <c>4000</c> or <c>worst</c>.</param>
+    /// <param name="only">One corpus: <c>1000</c>, <c>4000</c>, <c>worst</c> or <c>none</c>.</param>
     /// <param name="reversed">
     /// The package's analyzers in reverse order. The driver runs them in the order given, and the work they share (the
     /// per-file cache entry, the shared text searches, the SDK model, the registration index) is paid by whichever asks
@@ -65,9 +66,15 @@ public static class BindingRatios
             ("1,000 files, a client in 1 file of 50", 1000, SupabaseShape.Realistic),
             ("4,000 files, a client in 1 file of 50", 4000, SupabaseShape.Realistic),
             ("1,000 files, keys and misused clients in every file", 1000, SupabaseShape.Everywhere),
+            ("1,000 files, no Supabase code", 1000, SupabaseShape.None),
         })
         {
-            var key = shape == SupabaseShape.Everywhere ? "worst" : files.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var key = shape switch
+            {
+                SupabaseShape.Everywhere => "worst",
+                SupabaseShape.None => "none",
+                _ => files.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
             if (only is not null && only != key)
             {
                 continue;

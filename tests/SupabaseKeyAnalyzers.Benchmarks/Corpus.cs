@@ -5,7 +5,10 @@ namespace SupabaseKeyAnalyzers.Benchmarks;
 /// <summary>How the corpus's Supabase code looks.</summary>
 public enum SupabaseShape
 {
-    /// <summary>No file mentions Supabase (a project that does not use it).</summary>
+    /// <summary>
+    /// No file mentions Supabase: the code of a project that references the Supabase packages (every corpus's
+    /// compilation does) outside its Supabase files, where every rule must cost what an empty analyzer costs.
+    /// </summary>
     None,
 
     /// <summary>

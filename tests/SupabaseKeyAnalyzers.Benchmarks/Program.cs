@@ -8,7 +8,7 @@ using SupabaseKeyAnalyzers.Benchmarks;
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- quick            each analyzer alone against the floor (a quick look)
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios           analyzer time vs binding, floor and Sonar's S6418 (the README's figures)
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios --no-sonar the same without S6418 (a few minutes instead of about twenty)
-// dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios --no-sonar --only 1000   one corpus: 1000, 4000 (realistic) or worst
+// dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios --no-sonar --only 1000   one corpus: 1000, 4000 (realistic), worst, or none (no Supabase code)
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios --no-sonar --reversed     the package's analyzers in reverse order (who pays the shared work)
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- profile <Analyzer|package|EmptyAnalyzer> [--worst] [--files N] [--runs N] [--alloc]   for a profiler; --alloc sums allocations by type
 if (args.Length > 0 && args[0] == "ratios")
