@@ -10,7 +10,7 @@ using SupabaseKeyAnalyzers.Benchmarks;
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios --no-sonar the same without S6418 (a few minutes instead of about twenty)
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios --no-sonar --only 1000   one corpus: 1000, 4000 (realistic), worst, or none (no Supabase code)
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios --no-sonar --reversed     the package's analyzers in reverse order (who pays the shared work)
-// dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- profile <Analyzer|package|EmptyAnalyzer> [--worst] [--files N] [--runs N] [--alloc]   for a profiler; --alloc sums allocations by type
+// dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- profile <Analyzer|package|EmptyAnalyzer> [--worst|--none] [--files N] [--runs N] [--alloc]   for a profiler; --alloc sums allocations by type
 if (args.Length > 0 && args[0] == "ratios")
 {
     var only = Array.IndexOf(args, "--only");
@@ -20,11 +20,12 @@ if (args.Length > 0 && args[0] == "ratios")
 if (args.Length > 0 && args[0] == "profile")
 {
     // For a CPU profiler (dotnet-trace collect -- …): one analyzer, repeatedly, on the realistic 1,000-file corpus
-    // (--files N for another size; the worst case with --worst); "package" for all of them. Five runs, or --runs N. Each run prints the
+    // (--files N for another size; the worst case with --worst, no Supabase code with --none); "package" for all of them. Five runs, or --runs N. Each run prints the
     // collections, pauses, allocations and process CPU time during analysis (GC pauses land in whichever callback is
     // running; the CPU time includes the driver's concurrent binding on the other cores).
     var files = Array.IndexOf(args, "--files") is > 0 and var count ? int.Parse(args[count + 1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
-    var compilation = CorpusCompilation.Create(Corpus.Generate(files, args.Contains("--worst") ? SupabaseShape.Everywhere : SupabaseShape.Realistic));
+    var shape = args.Contains("--worst") ? SupabaseShape.Everywhere : args.Contains("--none") ? SupabaseShape.None : SupabaseShape.Realistic;
+    var compilation = CorpusCompilation.Create(Corpus.Generate(files, shape));
     var options = CorpusCompilation.Options("build_property.UsingMicrosoftNETSdkBlazorWebAssembly", "true");
     if (args[1] == "scan")
     {
