@@ -6,7 +6,7 @@ namespace SupabaseKeyAnalyzers;
 /// The base of every rule that looks at code. Its sealed <see cref="Initialize"/> owns what every rule must get right
 /// and none may forget: concurrent execution, which code is analyzed (user code, and the C# generated from Razor
 /// files, nothing else generated), where a finding may be reported (in Razor-generated C# only at mapped lines), and,
-/// for rules that name a <see cref="Internals.TreeGate"/>, which syntax trees are worth any work at all. A rule
+/// for rules that name a <see cref="Internals.NameGate"/>, which operations are worth any work at all. A rule
 /// overrides <see cref="OnCompilationStart"/> and registers its actions on the <see cref="SupabaseCompilationStart"/>
 /// it is handed; every action it registers there is gated and every diagnostic goes through the gate's report.
 /// </summary>

@@ -10,8 +10,8 @@ namespace SupabaseKeyAnalyzers;
 
 /// <summary>
 /// What a rule registers its actions on, for one compilation (see <see cref="SupabaseAnalyzer"/>). Each action is run
-/// only on code the package analyzes (<see cref="RazorCode.ShouldAnalyze"/>) and, when the rule names a
-/// <see cref="TreeGate"/>, only in trees that gate admits; each report is dropped where it cannot be shown
+/// only on code the package analyzes (<see cref="RazorCode.ShouldAnalyze"/>) and, for an operation action, only on the
+/// operations the rule's <see cref="NameGate"/> admits; each report is dropped where it cannot be shown
 /// (<see cref="RazorCode.IsReportable"/>). The project kind is computed only for rules that ask for <see cref="Project"/>.
 /// </summary>
 internal sealed class SupabaseCompilationStart
@@ -36,50 +36,27 @@ internal sealed class SupabaseCompilationStart
     public ProjectContext Project => ProjectContext.GetOrCreate(start.Compilation, start.Options);
 
     /// <summary>
-    /// Runs <paramref name="action"/> on every operation of <paramref name="kinds"/> in the trees <paramref name="gate"/>
-    /// admits. A gated rule registers its operation actions per operation block (a method body, an initializer), and
-    /// only in the blocks of admitted trees (and, for a gate made with <see cref="TreeGate.InMatchedCode"/>, only in
-    /// the blocks that name one of its words): elsewhere the rule costs one callback per block, not one per operation.
-    /// The actions still report from the operation's own callback, so the IDE shows each diagnostic and its fix when it
-    /// analyzes that line.
+    /// Runs <paramref name="action"/> on every operation of <paramref name="kinds"/> that <paramref name="gate"/> admits
+    /// (the member the operation names is one the rule matches), in the code the package analyzes. The gate is asked
+    /// first: any other operation costs the rule one string comparison. The action reports from the operation's own
+    /// callback, so the IDE shows each diagnostic and its fix when it analyzes that line.
     /// </summary>
-    public void RegisterOperationAction(Action<OperationContext> action, TreeGate gate, params OperationKind[] kinds)
-    {
-        var operationKinds = ImmutableArray.Create(kinds);
-        if (gate.AdmitsEverything)
-        {
-            start.RegisterOperationAction(
-                context =>
-                {
-                    if (RazorCode.ShouldAnalyze(context.Operation.Syntax.SyntaxTree, IsGeneratedCode(context)))
-                    {
-                        action(new OperationContext(context));
-                    }
-                },
-                operationKinds);
-            return;
-        }
-
-        // One delegate for every block: a block of an admitted tree registers it, and allocates nothing of its own.
-        Action<OperationAnalysisContext> run = context => action(new OperationContext(context));
-#pragma warning disable RS1012 // The block registers its operation action only in the trees the gate admits.
-        start.RegisterOperationBlockStartAction(block =>
-        {
-            if (!block.OperationBlocks.IsEmpty
-                && RazorCode.ShouldAnalyze(block.OperationBlocks[0].Syntax.SyntaxTree, IsGeneratedCode(block))
-                && gate.AdmitsBlock(block.OperationBlocks, block.CancellationToken))
+    public void RegisterOperationAction(Action<OperationContext> action, NameGate gate, params OperationKind[] kinds)
+        => start.RegisterOperationAction(
+            context =>
             {
-                block.RegisterOperationAction(run, operationKinds);
-            }
-        });
-#pragma warning restore RS1012
-    }
+                if (gate.Admits(context.Operation) && RazorCode.ShouldAnalyze(context.Operation.Syntax.SyntaxTree, IsGeneratedCode(context)))
+                {
+                    action(new OperationContext(context));
+                }
+            },
+            ImmutableArray.Create(kinds));
 
-    /// <summary>Runs <paramref name="action"/> once per analyzed tree that <paramref name="gate"/> admits.</summary>
-    public void RegisterSemanticModelAction(Action<SemanticModelContext> action, TreeGate gate)
+    /// <summary>Runs <paramref name="action"/> once per analyzed tree.</summary>
+    public void RegisterSemanticModelAction(Action<SemanticModelContext> action)
         => start.RegisterSemanticModelAction(context =>
         {
-            if (Analyzes(context.SemanticModel.SyntaxTree, IsGeneratedCode(context), gate, context.CancellationToken))
+            if (RazorCode.ShouldAnalyze(context.SemanticModel.SyntaxTree, IsGeneratedCode(context)))
             {
                 action(new SemanticModelContext(context));
             }
@@ -106,20 +83,13 @@ internal sealed class SupabaseCompilationStart
     // header and the generated_code option decide, as the compiler itself decides.
     private bool IsGeneratedCode(OperationAnalysisContext context) => GeneratedCode.IsGenerated(context.Operation.Syntax.SyntaxTree, start.Options);
 
-    private bool IsGeneratedCode(OperationBlockStartAnalysisContext context) => context.OperationBlocks.IsEmpty || GeneratedCode.IsGenerated(context.OperationBlocks[0].Syntax.SyntaxTree, start.Options);
-
     private bool IsGeneratedCode(SemanticModelAnalysisContext context) => GeneratedCode.IsGenerated(context.SemanticModel.SyntaxTree, start.Options);
 #else
     private static bool IsGeneratedCode(OperationAnalysisContext context) => context.IsGeneratedCode;
 
-    private static bool IsGeneratedCode(OperationBlockStartAnalysisContext context) => context.IsGeneratedCode;
-
     private static bool IsGeneratedCode(SemanticModelAnalysisContext context) => context.IsGeneratedCode;
 #endif
 #pragma warning restore RS1012
-
-    private static bool Analyzes(SyntaxTree tree, bool isGeneratedCode, TreeGate gate, CancellationToken cancellationToken)
-        => RazorCode.ShouldAnalyze(tree, isGeneratedCode) && gate.Admits(tree, cancellationToken);
 }
 
 /// <summary>One operation to analyze; <see cref="Report"/> drops what cannot be shown.</summary>

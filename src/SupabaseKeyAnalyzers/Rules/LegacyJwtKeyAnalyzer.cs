@@ -35,7 +35,7 @@ public sealed class LegacyJwtKeyAnalyzer : SupabaseAnalyzer
         var candidates = KeyCandidates.GetOrCreate(start.Compilation);
         var fileSeverity = new FileSeverity(start.Compilation, RuleDescriptors.SBK007_LegacyJwtKey);
         var properties = new Lazy<ImmutableDictionary<string, string?>>(() => FixProperties(start.Compilation, start.Sdk), LazyThreadSafetyMode.ExecutionAndPublication);
-        start.RegisterSemanticModelAction(context => AnalyzeTree(context, candidates, properties), TreeGate.Everywhere);
+        start.RegisterSemanticModelAction(context => AnalyzeTree(context, candidates, properties));
         start.RegisterAdditionalFileAction(context => AnalyzeFile(context, fileSeverity));
     }
 

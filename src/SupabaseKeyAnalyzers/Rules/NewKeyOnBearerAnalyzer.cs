@@ -50,8 +50,8 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
         }
 
         var context = new AnalyzerContext(start.Compilation, start.Sdk);
-        start.RegisterOperationAction(context.AnalyzeAssignment, TreeGate.Everywhere, OperationKind.SimpleAssignment);
-        start.RegisterOperationAction(context.AnalyzeInvocation, TreeGate.Everywhere, OperationKind.Invocation);
+        start.RegisterOperationAction(context.AnalyzeAssignment, NameGate.Everywhere, OperationKind.SimpleAssignment);
+        start.RegisterOperationAction(context.AnalyzeInvocation, NameGate.Everywhere, OperationKind.Invocation);
     }
 
     /// <summary>

@@ -13,8 +13,8 @@ namespace SupabaseKeyAnalyzers.Rules;
 /// <summary>
 /// SBK006 <c>SecretKeyClientKeepsSessions</c>: a client that holds a secret key configured to keep user sessions: a
 /// <c>SessionHandler</c> other than <c>DefaultSupabaseSessionHandler</c> in the <c>SupabaseOptions</c> it is built with
-/// (initializer or later assignment), or <c>SetPersistence(handler)</c> on its auth client. Both name
-/// <c>SessionHandler</c> or <c>SetPersistence</c>, so trees that name neither are never looked at (<see cref="Gate"/>).
+/// (initializer or later assignment), or <c>SetPersistence(handler)</c> on its auth client. Every other assignment and
+/// call is ruled out by the name of the member it writes or calls (<see cref="Gate"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SecretKeyClientKeepsSessionsAnalyzer : SupabaseAnalyzer
@@ -25,7 +25,7 @@ public sealed class SecretKeyClientKeepsSessionsAnalyzer : SupabaseAnalyzer
     /// <summary>Diagnostic property: the metadata name of the options type to create for <see cref="OptionsTarget.NewOptionsArgument"/>.</summary>
     public const string OptionsTypeProperty = "OptionsType";
 
-    private static readonly TreeGate Gate = TreeGate.InMatchedCode(SdkMembers.SessionHandler, SdkMembers.SetPersistence);
+    private static readonly NameGate Gate = NameGate.StartingWith(SdkMembers.SessionHandler, SdkMembers.SetPersistence);
 
     /// <summary>The properties of a finding with each <see cref="OptionsTarget"/>, by its value: built once, not per finding.</summary>
     private static readonly ImmutableArray<ImmutableDictionary<string, string?>> TargetProperties = DiagnosticProperties.PerValue<OptionsTarget>(OptionsTargetProperty);

@@ -32,7 +32,7 @@ public sealed class SecretKeyLeakAnalyzer : SupabaseAnalyzer
     internal override void OnCompilationStart(SupabaseCompilationStart start)
     {
         var context = new AnalyzerContext(start.Compilation, start.Project);
-        start.RegisterSemanticModelAction(context.AnalyzeTree, TreeGate.Everywhere);
+        start.RegisterSemanticModelAction(context.AnalyzeTree);
         start.RegisterAdditionalFileAction(context.AnalyzeAdditionalFile);
     }
 

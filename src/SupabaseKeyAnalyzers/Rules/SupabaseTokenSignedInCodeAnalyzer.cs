@@ -41,8 +41,8 @@ public sealed class SupabaseTokenSignedInCodeAnalyzer : SupabaseAnalyzer
             return;
         }
 
-        start.RegisterOperationAction(context.AnalyzeCreation, TreeGate.Everywhere, OperationKind.ObjectCreation);
-        start.RegisterOperationAction(context.AnalyzeInvocation, TreeGate.Everywhere, OperationKind.Invocation);
+        start.RegisterOperationAction(context.AnalyzeCreation, NameGate.Everywhere, OperationKind.ObjectCreation);
+        start.RegisterOperationAction(context.AnalyzeInvocation, NameGate.Everywhere, OperationKind.Invocation);
     }
 
     /// <summary>The token types SBK008 matches, resolved once per compilation; null when neither library is referenced.</summary>

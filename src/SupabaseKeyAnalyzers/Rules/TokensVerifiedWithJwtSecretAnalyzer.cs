@@ -29,7 +29,7 @@ public sealed class TokensVerifiedWithJwtSecretAnalyzer : SupabaseAnalyzer
     private const string IssuerSigningKeys = "IssuerSigningKeys";
 
     /// <summary>Both properties this rule matches start with <c>IssuerSigningKey</c>.</summary>
-    private static readonly TreeGate Gate = TreeGate.InMatchedCode(IssuerSigningKey);
+    private static readonly NameGate Gate = NameGate.StartingWith(IssuerSigningKey);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SBK010_TokensVerifiedWithJwtSecret);
 

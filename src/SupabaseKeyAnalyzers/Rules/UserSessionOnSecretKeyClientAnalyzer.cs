@@ -17,7 +17,7 @@ namespace SupabaseKeyAnalyzers.Rules;
 /// <c>SetSession</c>, <c>VerifyOTP</c>, <c>ExchangeCodeForSession</c>, <c>GetSessionFromUrl</c> that stores,
 /// <c>LoadSession</c>) on an auth client that holds a secret key: the <c>Auth</c> of a <c>Supabase.Client</c>, or a
 /// <c>Supabase.Gotrue.Client</c>, as <see cref="SupabaseClients.KeyOf"/> answers. The calls are the model's
-/// (<see cref="SupabaseModel.StoresSession"/>); trees that name none of them are never looked at (<see cref="Gate"/>).
+/// (<see cref="SupabaseModel.StoresSession"/>); every other call is ruled out by its method's name (<see cref="Gate"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UserSessionOnSecretKeyClientAnalyzer : SupabaseAnalyzer
@@ -34,7 +34,7 @@ public sealed class UserSessionOnSecretKeyClientAnalyzer : SupabaseAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SBK003_UserSessionOnSecretKeyClient);
 
     /// <summary>Code this rule reports calls one of the session-storing methods by name.</summary>
-    private static readonly TreeGate Gate = TreeGate.InMatchedCode(
+    private static readonly NameGate Gate = NameGate.StartingWith(
         SdkMembers.SignUp, SdkMembers.SignInPrefix, SdkMembers.SetSession, SdkMembers.VerifyOtp, SdkMembers.ExchangeCodeForSession, SdkMembers.GetSessionFromUrl, SdkMembers.LoadSession);
 
     internal override void OnCompilationStart(SupabaseCompilationStart start)

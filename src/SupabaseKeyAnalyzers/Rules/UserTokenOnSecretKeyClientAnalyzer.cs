@@ -15,8 +15,8 @@ namespace SupabaseKeyAnalyzers.Rules;
 /// SBK005 <c>UserTokenOnSecretKeyClient</c>: a user token (anything but a secret key) put on <c>Authorization</c> for a
 /// client that holds a secret key: the options headers of <c>Supabase.Client</c>, <c>Gotrue.Client</c>,
 /// <c>Postgrest.Client</c> and Functions' <c>InvokeFunctionOptions</c>; <c>client.Postgrest.Options.Headers</c>; a child
-/// client's <c>GetHeaders</c>; <c>client.Realtime.SetAuth(jwt)</c>. Trees that name none of what these need are never
-/// looked at (<see cref="Gate"/>).
+/// client's <c>GetHeaders</c>; <c>client.Realtime.SetAuth(jwt)</c>. Every other call and assignment is ruled out by
+/// the name of the method it calls or the member it writes (<see cref="CallGate"/>, <see cref="WriteGate"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
@@ -24,14 +24,11 @@ public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
     /// <summary>Diagnostic property: present when the additional location is the client's key argument (the publishable-key fix).</summary>
     public const string KeyArgumentProperty = "KeyArgument";
 
-    /// <summary>
-    /// Code this rule reports names <c>SetAuth</c> or <c>GetHeaders</c>, a Postgrest client's <c>Options</c>, or writes
-    /// the options of a client built in the same body (<c>new Supabase.Client(…)</c>, <c>Gotrue.Client</c>,
-    /// <c>Postgrest.Client</c>: the type name <c>Client</c>) or of a Functions call (<c>Invoke</c>, <c>RawInvoke</c>).
-    /// Names count where they start an identifier, so <c>HttpClient</c> code is not admitted by <c>Client</c>.
-    /// </summary>
-    private static readonly TreeGate Gate = TreeGate.AnyOf(
-        SdkMembers.SetAuth, SdkMembers.GetHeaders, SdkMembers.Options, SdkMembers.ClientType, SdkMembers.Invoke, SdkMembers.RawInvoke);
+    /// <summary>The calls this rule matches: <c>SetAuth</c>, and a header's <c>Add</c> or <c>TryAdd</c> (a collection initializer's entries too).</summary>
+    private static readonly NameGate CallGate = NameGate.StartingWith(SdkMembers.SetAuth, "Add", "TryAdd");
+
+    /// <summary>The writes this rule matches: a header entry (<c>["Authorization"] = …</c>, an indexer) and <c>GetHeaders</c>.</summary>
+    private static readonly NameGate WriteGate = NameGate.StartingWith(WellKnownMemberNames.Indexer, SdkMembers.GetHeaders);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SBK005_UserTokenOnSecretKeyClient);
 
@@ -39,8 +36,8 @@ public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
     {
         if (start.Clients is { } clients)
         {
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, clients), Gate, OperationKind.Invocation);
-            start.RegisterOperationAction(c => AnalyzeAssignment(c, clients), Gate, OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, clients), CallGate, OperationKind.Invocation);
+            start.RegisterOperationAction(c => AnalyzeAssignment(c, clients), WriteGate, OperationKind.SimpleAssignment);
         }
     }
 
