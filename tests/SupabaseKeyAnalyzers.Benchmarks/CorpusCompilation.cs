@@ -27,7 +27,7 @@ public static class CorpusCompilation
 
     /// <summary>
     /// A copy of <paramref name="compilation"/> over new syntax trees, parsed again from the same texts. What the
-    /// analyzers cache per tree (the key scan, the tree gates, the registrations) is then computed again, as in a build,
+    /// analyzers cache per tree (the key scan, the registrations) is then computed again, as in a build,
     /// which analyzes each tree once; a plain <c>Clone()</c> would hand every run after the first those caches filled.
     /// </summary>
     public static CSharpCompilation WithFreshTrees(CSharpCompilation compilation)
