@@ -8,10 +8,10 @@ namespace SupabaseKeyAnalyzers.Internals;
 /// <summary>
 /// Which operations a rule looks at, decided from the name of the member the operation itself names, before anything
 /// else is done for it: the method a call targets, the property, field or indexer (<c>this[]</c>) an assignment
-/// writes, the type an object creation builds. A rule's gate lists the names one of which every operation it reports
-/// starts with (<c>SignIn</c> covers <c>SignInWithPassword</c>), so that any other operation costs the rule one
-/// string comparison and nothing else: no text search, no cache, no per-file work. Code that has nothing to do with
-/// Supabase therefore costs a gated rule what the callback itself costs (the floor of an empty analyzer).
+/// writes. A rule's gate lists the names one of which every operation it reports starts with (<c>SignIn</c> covers
+/// <c>SignInWithPassword</c>), so that any other operation costs the rule one string comparison and nothing else: no
+/// text search, no cache, no per-file work. Code that has nothing to do with Supabase therefore costs a gated rule its
+/// callbacks and one comparison in each, and nothing per file.
 /// </summary>
 internal sealed class NameGate
 {
@@ -41,7 +41,6 @@ internal sealed class NameGate
         {
             IInvocationOperation invocation => invocation.TargetMethod.Name,
             IAssignmentOperation assignment => (assignment.Target as IMemberReferenceOperation)?.Member.Name ?? string.Empty,
-            IObjectCreationOperation creation => creation.Type?.Name ?? string.Empty,
             _ => null,
         };
         if (name is null)

@@ -19,8 +19,8 @@ internal enum TreeSlot
 /// Everything the package caches about one syntax tree, in one object per tree: the answers kept in a
 /// <see cref="TreeSlot"/>. Each tree costs one entry of one <see cref="ConditionalWeakTable{TKey, TValue}"/> (a weak
 /// handle the garbage collector follows) whatever the number of indexes that ask about it, and an unchanged file keeps
-/// its answers across the compilations of an editing session. Answers are computed outside any lock: two threads asking at once may both compute; the first answer stored
-/// is kept, and both are the same.
+/// its answers across the compilations of an editing session. Answers are computed outside any lock: two threads
+/// asking at once may both compute; the first answer stored is kept, and both are the same.
 /// </summary>
 internal sealed class TreeCache
 {
