@@ -12,7 +12,10 @@ namespace SupabaseKeyAnalyzers.Benchmarks;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EmptyAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly DiagnosticDescriptor Rule = new("EMPTY001", "Empty", "Empty", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+    /// <summary>The id of its one (never reported) diagnostic.</summary>
+    public const string Id = "EMPTY001";
+
+    private static readonly DiagnosticDescriptor Rule = new(Id, "Empty", "Empty", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 

@@ -11,6 +11,7 @@ using SupabaseKeyAnalyzers.Benchmarks;
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios --no-sonar --only 1000   one corpus: 1000, 4000 (realistic), worst, or none (no Supabase code)
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios --no-sonar --reversed     the package's analyzers in reverse order (who pays the shared work)
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- profile <Analyzer|package|EmptyAnalyzer> [--worst|--none] [--files N] [--runs N] [--alloc]   for a profiler; --alloc sums allocations by type
+// dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- gates            what a name gate costs per operation, outside the driver
 if (args.Length > 0 && args[0] == "ratios")
 {
     var only = Array.IndexOf(args, "--only");
@@ -76,6 +77,52 @@ if (args.Length > 0 && args[0] == "profile")
 
         allocations?.PrintAndReset();
         Console.WriteLine($"run {i}: analysis {watch.ElapsedMilliseconds} ms wall ({cpu.TotalMilliseconds:F0} ms of CPU), {total:F1} ms in the analyzers' callbacks; {collections}");
+    }
+
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "gates")
+{
+    // What a gate costs per operation, apart from the driver: every invocation and simple assignment of the corpus with
+    // no Supabase code, each gate asked about each of them many times over.
+    var gateCompilation = CorpusCompilation.Create(Corpus.Generate(1000, SupabaseShape.None));
+    var operations = new List<Microsoft.CodeAnalysis.IOperation>();
+    foreach (var tree in gateCompilation.SyntaxTrees)
+    {
+        var model = gateCompilation.GetSemanticModel(tree);
+        foreach (var body in tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.BlockSyntax>().Where(b => b.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax))
+        {
+            operations.AddRange(Microsoft.CodeAnalysis.Operations.OperationExtensions.DescendantsAndSelf(model.GetOperation(body)!).Where(o => o.Kind is Microsoft.CodeAnalysis.OperationKind.Invocation or Microsoft.CodeAnalysis.OperationKind.SimpleAssignment));
+        }
+    }
+
+    // Beside the gates: touching nothing (the floor's callback), reading the operation's own fields, reading its syntax.
+    var gates = new (string Name, Func<Microsoft.CodeAnalysis.IOperation, bool> Admits)[]
+    {
+        ("nothing", _ => true),
+        ("Everywhere", SupabaseKeyAnalyzers.Internals.NameGate.Everywhere.Admits),
+        ("the operation's target, not its name", o => o is Microsoft.CodeAnalysis.Operations.IInvocationOperation i ? i.TargetMethod is null : o is Microsoft.CodeAnalysis.Operations.IAssignmentOperation a && a.Target is null),
+        ("the operation's syntax kind", o => o.Syntax.RawKind == 0),
+        ("SBK009's gate", SupabaseKeyAnalyzers.Internals.NameGate.StartingWith("Invoke", "RawInvoke").Admits),
+        ("SBK005's call gate", SupabaseKeyAnalyzers.Internals.NameGate.StartingWith("SetAuth").OrOnDictionaries("Add", "TryAdd").Admits),
+    };
+    for (var round = 0; round < 3; round++)
+    {
+        foreach (var (name, admits) in gates)
+        {
+            var admitted = 0;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            for (var i = 0; i < 20; i++)
+            {
+                foreach (var operation in operations)
+                {
+                    admitted += admits(operation) ? 1 : 0;
+                }
+            }
+
+            Console.WriteLine($"{name}: {watch.Elapsed.TotalMilliseconds * 1e6 / (20.0 * operations.Count):F1} ns per operation ({operations.Count} operations, {admitted / 20} admitted)");
+        }
     }
 
     return 0;

@@ -14,7 +14,7 @@ public class NameGateTests
         class Auth { public void SignInWithPassword() { } public void SignOut() { } public void SetPersistence(object h) { } }
         class C
         {
-            void M(Auth auth, Options options, object[] array)
+            void M(Auth auth, Options options, object[] array, List<string> list, IDictionary<string, string> map)
             {
                 auth.SignInWithPassword();
                 auth.SignOut();
@@ -26,6 +26,10 @@ public class NameGateTests
                 local = null;
                 array[0] = null;
                 var headers = new Dictionary<string, string> { { "apikey", "x" } };
+                headers.TryAdd("Authorization", "x");
+                map.Add("Authorization", "x");
+                list.Add("Authorization");
+                list[0] = "x";
             }
         }
         """;
@@ -53,6 +57,21 @@ public class NameGateTests
         Assert.True(NameGate.StartingWith(WellKnownMemberNames.Indexer).Admits(Single("options.Headers[\"Authorization\"] = \"x\"")));
         Assert.True(NameGate.StartingWith("Add").Admits(Single("{ \"apikey\", \"x\" }")));
         Assert.False(NameGate.StartingWith("TryAdd").Admits(Single("{ \"apikey\", \"x\" }")));
+    }
+
+    [Theory]
+    [InlineData("{ \"apikey\", \"x\" }", true)]
+    [InlineData("headers.TryAdd(\"Authorization\", \"x\")", true)]
+    [InlineData("map.Add(\"Authorization\", \"x\")", true)]
+    [InlineData("options.Headers[\"Authorization\"] = \"x\"", true)]
+    [InlineData("list.Add(\"Authorization\")", false)]
+    [InlineData("list[0] = \"x\"", false)]
+    [InlineData("auth.SetPersistence(null)", true)]
+    [InlineData("auth.SignOut()", false)]
+    public void A_dictionary_member_is_admitted_only_on_a_dictionary(string code, bool expected)
+    {
+        var gate = NameGate.StartingWith("SetPersistence").OrOnDictionaries("Add", "TryAdd", WellKnownMemberNames.Indexer);
+        Assert.Equal(expected, gate.Admits(Single(code)));
     }
 
     [Fact]

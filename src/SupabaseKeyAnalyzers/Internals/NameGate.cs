@@ -1,58 +1,82 @@
 using System;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace SupabaseKeyAnalyzers.Internals;
 
 /// <summary>
-/// Which operations a rule looks at, decided from the name of the member the operation itself names, before anything
-/// else is done for it: the method a call targets, the property, field or indexer (<c>this[]</c>) an assignment
-/// writes. A rule's gate lists the names one of which every operation it reports starts with (<c>SignIn</c> covers
-/// <c>SignInWithPassword</c>), so that any other operation costs the rule one string comparison and nothing else: no
-/// text search, no cache, no per-file work. Code that has nothing to do with Supabase therefore costs a gated rule its
-/// callbacks and one comparison in each, and nothing per file.
+/// Which operations a rule looks at, decided from the member the operation itself names, before anything else is done
+/// for it: the method a call targets, the property, field or indexer (<c>this[]</c>) an assignment writes. A rule's gate
+/// lists the names one of which every operation it reports starts with (<c>SignIn</c> covers
+/// <c>SignInWithPassword</c>), and the dictionary members it matches only on a dictionary (<c>Add</c>, <c>TryAdd</c>,
+/// the indexer of the SDK's <c>Dictionary&lt;string, string&gt;</c> headers, not of a list or <c>HttpHeaders</c>), so
+/// that any other operation costs the rule a comparison of the name's first character and nothing else: no text search,
+/// no cache, no per-file work. Code that has nothing to do with Supabase therefore costs a gated rule its callbacks and
+/// that comparison in each, and nothing per file.
 /// </summary>
 internal sealed class NameGate
 {
     /// <summary>Every operation: for rules whose matches cannot be told from a member name.</summary>
-    public static readonly NameGate Everywhere = new(Array.Empty<string>());
+    public static readonly NameGate Everywhere = new(Array.Empty<string>(), Array.Empty<string>());
 
-    private readonly string[] names;
+    private readonly string[] prefixes;
+    private readonly string[] dictionaryMembers;
 
-    private NameGate(string[] names) => this.names = names;
+    private NameGate(string[] prefixes, string[] dictionaryMembers) => (this.prefixes, this.dictionaryMembers) = (prefixes, dictionaryMembers);
 
     /// <summary>A gate admitting the operations whose own member's name starts with one of <paramref name="names"/>.</summary>
-    public static NameGate StartingWith(params string[] names) => new(names.ToArray());
+    public static NameGate StartingWith(params string[] names) => new((string[])names.Clone(), Array.Empty<string>());
 
     /// <summary>
-    /// True when <paramref name="operation"/> can be what the rule matches: its own member's name starts with one of
-    /// the gate's names. An assignment to a local or an array element names no member and is not admitted; an
-    /// operation of a kind the gate does not know is (the gate errs only towards "maybe").
+    /// This gate, also admitting the operations whose own member is named exactly one of <paramref name="members"/> and
+    /// belongs to a type named <c>Dictionary</c> or <c>IDictionary</c> (the SDK's header dictionaries; a subclass or
+    /// another dictionary type is not admitted).
+    /// </summary>
+    public NameGate OrOnDictionaries(params string[] members) => new(prefixes, (string[])members.Clone());
+
+    /// <summary>
+    /// True when <paramref name="operation"/> can be what the rule matches. An assignment to a local or an array element
+    /// names no member and is not admitted; an operation of a kind the gate does not know is (the gate errs only towards
+    /// "maybe").
     /// </summary>
     public bool Admits(IOperation operation)
     {
-        if (names.Length == 0)
+        if (prefixes.Length == 0 && dictionaryMembers.Length == 0)
         {
             return true;
         }
 
-        var name = operation switch
+        ISymbol? member;
+        switch (operation)
         {
-            IInvocationOperation invocation => invocation.TargetMethod.Name,
-            IAssignmentOperation assignment => (assignment.Target as IMemberReferenceOperation)?.Member.Name ?? string.Empty,
-            _ => null,
-        };
-        if (name is null)
-        {
-            return true;
+            case IInvocationOperation invocation:
+                member = invocation.TargetMethod;
+                break;
+            case IAssignmentOperation assignment:
+                member = (assignment.Target as IMemberReferenceOperation)?.Member;
+                break;
+            default:
+                return true;
         }
 
-        foreach (var start in names)
+        if (member?.Name is not { Length: > 0 } name)
         {
-            if (name.StartsWith(start, StringComparison.Ordinal))
+            return false;
+        }
+
+        foreach (var prefix in prefixes)
+        {
+            if (name[0] == prefix[0] && name.StartsWith(prefix, StringComparison.Ordinal))
             {
                 return true;
+            }
+        }
+
+        foreach (var exact in dictionaryMembers)
+        {
+            if (name[0] == exact[0] && name == exact)
+            {
+                return member.ContainingType?.Name is "Dictionary" or "IDictionary";
             }
         }
 

@@ -24,11 +24,11 @@ public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
     /// <summary>Diagnostic property: present when the additional location is the client's key argument (the publishable-key fix).</summary>
     public const string KeyArgumentProperty = "KeyArgument";
 
-    /// <summary>The calls this rule matches: <c>SetAuth</c>, and a header's <c>Add</c> or <c>TryAdd</c> (a collection initializer's entries too).</summary>
-    private static readonly NameGate CallGate = NameGate.StartingWith(SdkMembers.SetAuth, "Add", "TryAdd");
+    /// <summary>The calls this rule matches: <c>SetAuth</c>, and a header dictionary's <c>Add</c> or <c>TryAdd</c> (a collection initializer's entries too).</summary>
+    private static readonly NameGate CallGate = NameGate.StartingWith(SdkMembers.SetAuth).OrOnDictionaries("Add", "TryAdd");
 
-    /// <summary>The writes this rule matches: a header entry (<c>["Authorization"] = …</c>, an indexer) and <c>GetHeaders</c>.</summary>
-    private static readonly NameGate WriteGate = NameGate.StartingWith(WellKnownMemberNames.Indexer, SdkMembers.GetHeaders);
+    /// <summary>The writes this rule matches: <c>GetHeaders</c>, and a header dictionary's entry (<c>["Authorization"] = …</c>, its indexer).</summary>
+    private static readonly NameGate WriteGate = NameGate.StartingWith(SdkMembers.GetHeaders).OrOnDictionaries(WellKnownMemberNames.Indexer);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SBK005_UserTokenOnSecretKeyClient);
 
