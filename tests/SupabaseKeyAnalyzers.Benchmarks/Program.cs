@@ -104,8 +104,8 @@ if (args.Length > 0 && args[0] == "gates")
         ("Everywhere", SupabaseKeyAnalyzers.Internals.NameGate.Everywhere.Admits),
         ("the operation's target, not its name", o => o is Microsoft.CodeAnalysis.Operations.IInvocationOperation i ? i.TargetMethod is null : o is Microsoft.CodeAnalysis.Operations.IAssignmentOperation a && a.Target is null),
         ("the operation's syntax kind", o => o.Syntax.RawKind == 0),
-        ("SBK009's gate", SupabaseKeyAnalyzers.Internals.NameGate.StartingWith("Invoke", "RawInvoke").Admits),
-        ("SBK005's call gate", SupabaseKeyAnalyzers.Internals.NameGate.StartingWith("SetAuth").OrOnDictionaries("Add", "TryAdd").Admits),
+        ("SBK009's gate", SupabaseKeyAnalyzers.Rules.FunctionsCallSendsNewKeyAsBearerAnalyzer.Gate.Admits),
+        ("SBK005's call gate", SupabaseKeyAnalyzers.Rules.UserTokenOnSecretKeyClientAnalyzer.CallGate.Admits),
     };
     for (var round = 0; round < 3; round++)
     {

@@ -75,6 +75,14 @@ public class NameGateTests
     }
 
     [Fact]
+    public void Dictionary_members_given_twice_are_all_kept()
+    {
+        var gate = NameGate.StartingWith("SetPersistence").OrOnDictionaries("Add").OrOnDictionaries("TryAdd");
+        Assert.True(gate.Admits(Single("map.Add(\"Authorization\", \"x\")")));
+        Assert.True(gate.Admits(Single("headers.TryAdd(\"Authorization\", \"x\")")));
+    }
+
+    [Fact]
     public void Everywhere_admits_every_operation()
         => Assert.All(Operations, operation => Assert.True(NameGate.Everywhere.Admits(operation)));
 

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -32,7 +33,7 @@ internal sealed class NameGate
     /// belongs to a type named <c>Dictionary</c> or <c>IDictionary</c> (the SDK's header dictionaries; a subclass or
     /// another dictionary type is not admitted).
     /// </summary>
-    public NameGate OrOnDictionaries(params string[] members) => new(prefixes, (string[])members.Clone());
+    public NameGate OrOnDictionaries(params string[] members) => new(prefixes, dictionaryMembers.Concat(members).ToArray());
 
     /// <summary>
     /// True when <paramref name="operation"/> can be what the rule matches. An assignment to a local or an array element

@@ -19,7 +19,7 @@ namespace SupabaseKeyAnalyzers.Rules;
 public sealed class FunctionsCallSendsNewKeyAsBearerAnalyzer : SupabaseAnalyzer
 {
     /// <summary>Every Functions call this rule matches names <c>Invoke</c> or <c>RawInvoke</c>.</summary>
-    private static readonly NameGate Gate = NameGate.StartingWith(SdkMembers.Invoke, SdkMembers.RawInvoke);
+    internal static readonly NameGate Gate = NameGate.StartingWith(SdkMembers.Invoke, SdkMembers.RawInvoke);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.SBK009_FunctionsCallSendsNewKeyAsBearer);
 

@@ -25,7 +25,7 @@ public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
     public const string KeyArgumentProperty = "KeyArgument";
 
     /// <summary>The calls this rule matches: <c>SetAuth</c>, and a header dictionary's <c>Add</c> or <c>TryAdd</c> (a collection initializer's entries too).</summary>
-    private static readonly NameGate CallGate = NameGate.StartingWith(SdkMembers.SetAuth).OrOnDictionaries("Add", "TryAdd");
+    internal static readonly NameGate CallGate = NameGate.StartingWith(SdkMembers.SetAuth).OrOnDictionaries("Add", "TryAdd");
 
     /// <summary>The writes this rule matches: <c>GetHeaders</c>, and a header dictionary's entry (<c>["Authorization"] = …</c>, its indexer).</summary>
     private static readonly NameGate WriteGate = NameGate.StartingWith(SdkMembers.GetHeaders).OrOnDictionaries(WellKnownMemberNames.Indexer);
