@@ -12,6 +12,7 @@ public class NameGateTests
         using System.Collections.Generic;
         class Options { public object SessionHandler; public object Other; public Dictionary<string, string> Headers = new(); }
         class Auth { public void SignInWithPassword() { } public void SignOut() { } public void SetPersistence(object h) { } }
+        static class Statics { public static object SessionHandler; public static void SetPersistence(object h) { } public static void SignInWithOtp(this Auth auth) { } }
         class C
         {
             void M(Auth auth, Options options, object[] array, List<string> list, IDictionary<string, string> map)
@@ -30,6 +31,10 @@ public class NameGateTests
                 map.Add("Authorization", "x");
                 list.Add("Authorization");
                 list[0] = "x";
+                Statics.SetPersistence(null);
+                Statics.SessionHandler = null;
+                auth.SignInWithOtp();
+                var built = new Options { SessionHandler = null };
             }
         }
         """;
@@ -47,6 +52,19 @@ public class NameGateTests
     [InlineData("array[0] = null", false)]
     public void An_operation_is_admitted_when_its_own_member_starts_with_a_name(string code, bool expected)
     {
+        var gate = NameGate.StartingWith("SignIn", "SessionHandler", "SetPersistence");
+        Assert.Equal(expected, gate.Admits(Single(code)));
+    }
+
+    [Theory]
+    [InlineData("Statics.SetPersistence(null)", false)]
+    [InlineData("Statics.SessionHandler = null", false)]
+    [InlineData("auth.SignInWithOtp()", false)]
+    [InlineData("SessionHandler = null", true)]
+    public void Only_instance_members_are_admitted(string code, bool expected)
+    {
+        // A static call, an extension method's call and a static member's write are ruled out without reading the
+        // member; an object initializer's member is an instance member (its receiver is implicit).
         var gate = NameGate.StartingWith("SignIn", "SessionHandler", "SetPersistence");
         Assert.Equal(expected, gate.Admits(Single(code)));
     }

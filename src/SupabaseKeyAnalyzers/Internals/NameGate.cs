@@ -10,10 +10,13 @@ namespace SupabaseKeyAnalyzers.Internals;
 /// for it: the method a call targets, the property, field or indexer (<c>this[]</c>) an assignment writes. A rule's gate
 /// lists the names one of which every operation it reports starts with (<c>SignIn</c> covers
 /// <c>SignInWithPassword</c>), and the dictionary members it matches only on a dictionary (<c>Add</c>, <c>TryAdd</c>,
-/// the indexer of the SDK's <c>Dictionary&lt;string, string&gt;</c> headers, not of a list or <c>HttpHeaders</c>), so
-/// that any other operation costs the rule the read of one member name and a comparison of its first character, and
-/// nothing else: no text search, no cache, no per-file work. Code that has nothing to do with Supabase therefore costs a
-/// gated rule its callbacks and that read in each (the benchmark's <c>gates</c> measures it), and nothing per file.
+/// the indexer of the SDK's <c>Dictionary&lt;string, string&gt;</c> headers, not of a list or <c>HttpHeaders</c>).
+/// Every member a gate names is an instance member, so a static call, an extension method's call (LINQ's, whose
+/// receiver is an argument) or a write to a static member, a local or an array element is ruled out from the operation
+/// alone, before any symbol is read; any other operation costs the rule the read of one member name and a comparison of
+/// its first character, and nothing else: no text search, no cache, no per-file work. Code that has nothing to do with
+/// Supabase therefore costs a gated rule its callbacks and that read in each instance call or member write (the
+/// benchmark's <c>gates</c> measures it), and nothing per file.
 /// </summary>
 internal sealed class NameGate
 {
@@ -25,7 +28,7 @@ internal sealed class NameGate
 
     private NameGate(string[] prefixes, string[] dictionaryMembers) => (this.prefixes, this.dictionaryMembers) = (prefixes, dictionaryMembers);
 
-    /// <summary>A gate admitting the operations whose own member's name starts with one of <paramref name="names"/>.</summary>
+    /// <summary>A gate admitting the operations whose own instance member's name starts with one of <paramref name="names"/>.</summary>
     public static NameGate StartingWith(params string[] names) => new((string[])names.Clone(), Array.Empty<string>());
 
     /// <summary>
@@ -36,8 +39,8 @@ internal sealed class NameGate
     public NameGate OrOnDictionaries(params string[] members) => new(prefixes, dictionaryMembers.Concat(members).ToArray());
 
     /// <summary>
-    /// True when <paramref name="operation"/> can be what the rule matches. An assignment to a local or an array element
-    /// names no member and is not admitted; an operation of a kind the gate does not know is (the gate errs only towards
+    /// True when <paramref name="operation"/> can be what the rule matches. A call or an assignment that names no
+    /// instance member is not admitted; an operation of a kind the gate does not know is (the gate errs only towards
     /// "maybe").
     /// </summary>
     public bool Admits(IOperation operation)
@@ -47,20 +50,32 @@ internal sealed class NameGate
             return true;
         }
 
-        ISymbol? member;
+        // The members gates name are instance members: a static call, an extension method's call (its receiver is an
+        // argument), a write to a static member, a local or an array element is ruled out before any symbol is read.
+        ISymbol member;
         switch (operation)
         {
             case IInvocationOperation invocation:
+                if (invocation.Instance is null)
+                {
+                    return false;
+                }
+
                 member = invocation.TargetMethod;
                 break;
             case IAssignmentOperation assignment:
-                member = (assignment.Target as IMemberReferenceOperation)?.Member;
+                if (assignment.Target is not IMemberReferenceOperation { Instance: not null } target)
+                {
+                    return false;
+                }
+
+                member = target.Member;
                 break;
             default:
                 return true;
         }
 
-        if (member?.Name is not { Length: > 0 } name)
+        if (member.Name is not { Length: > 0 } name)
         {
             return false;
         }
