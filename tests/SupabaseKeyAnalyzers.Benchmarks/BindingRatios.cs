@@ -179,13 +179,15 @@ public static class BindingRatios
     /// The sum of each analyzer's best time over <paramref name="runs"/> runs, those times, and how many diagnostics the
     /// set reported. With <paramref name="floorInPass"/>, an empty analyzer runs in the same passes, after the set (not
     /// counted in its total): each rule's figure then has beside it the floor's, paid under the same collections and the
-    /// same state of the caches. Per analyzer: the best run, and the median and worst runs, which show the spread.
+    /// same state of the caches. Per analyzer: the best run, and the median and worst runs, which show the spread; for the
+    /// set, the best, median and worst of its per-run totals.
     /// </summary>
     private static async Task<(TimeSpan Total, string PerAnalyzer, int Diagnostics)> AnalyzerTimeAsync(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, int runs, bool floorInPass = false)
     {
         var inPassFloor = floorInPass ? new EmptyAnalyzer() : null;
         var measured = inPassFloor is null ? analyzers : analyzers.Add(inPassFloor);
         var times = measured.ToDictionary(a => a, _ => new List<TimeSpan>());
+        var runTotals = new List<TimeSpan>();
         var diagnostics = 0;
         for (var i = 0; i < runs; i++)
         {
@@ -193,10 +195,15 @@ public static class BindingRatios
             var cwa = CorpusCompilation.WithFreshTrees(compilation).WithAnalyzers(measured, new CompilationWithAnalyzersOptions(ClientOptions, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
             cwa.Compilation.GetDiagnostics();
             diagnostics = (await cwa.GetAnalyzerDiagnosticsAsync()).Count(d => d.Id != EmptyAnalyzer.Id);
+            var runTotal = TimeSpan.Zero;
             foreach (var analyzer in measured)
             {
-                times[analyzer].Add((await cwa.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime);
+                var time = (await cwa.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime;
+                times[analyzer].Add(time);
+                runTotal += analyzer == inPassFloor ? TimeSpan.Zero : time;
             }
+
+            runTotals.Add(runTotal);
         }
 
         foreach (var list in times.Values)
@@ -207,6 +214,13 @@ public static class BindingRatios
         var total = analyzers.Aggregate(TimeSpan.Zero, (sum, analyzer) => sum + times[analyzer][0]);
         var perAnalyzer = string.Join(", ", measured.Select(a =>
             $"{(a == inPassFloor ? "floor in the same pass" : a.GetType().Name)} {times[a][0].TotalMilliseconds:F1} ms" + (runs > 1 ? $" (median {times[a][runs / 2].TotalMilliseconds:F1}, worst {times[a][^1].TotalMilliseconds:F1})" : string.Empty)));
+        if (runs > 1)
+        {
+            // The total of each run as it happened, beside the sum of each analyzer's best (which no single run reaches).
+            var perRun = runTotals.OrderBy(t => t).ToList();
+            perAnalyzer = $"the set's total per run {perRun[0].TotalMilliseconds:F1} ms (median {perRun[runs / 2].TotalMilliseconds:F1}, worst {perRun[^1].TotalMilliseconds:F1}); " + perAnalyzer;
+        }
+
         return (total, perAnalyzer, diagnostics);
     }
 

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SupabaseKeyAnalyzers.Internals;
@@ -86,7 +85,7 @@ public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
                 Report(context.Report, invocation.Syntax, key, clients.Describe(invocation.Instance));
             }
         }
-        else if (method.Name is "Add" or "TryAdd" && HeaderSyntax.MayNameAuthorization(invocation.Syntax) && invocation.Arguments.Length == 2)
+        else if (method.Name is "Add" or "TryAdd" && invocation.Arguments.Length == 2 && !NamesOtherConstants(invocation.Arguments) && HeaderSyntax.MayNameAuthorization(invocation.Syntax))
         {
             if (PostgrestOptionsHeadersOwner(invocation.Instance, clients) is not { } owner)
             {
@@ -105,10 +104,10 @@ public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
     private static void AnalyzeAssignment(OperationContext context, SupabaseClients clients)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (!HeaderSyntax.MayAssignAuthorizationEntry(assignment.Syntax)
-            && assignment.Syntax is not AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: SdkMembers.GetHeaders } or IdentifierNameSyntax { Identifier.ValueText: SdkMembers.GetHeaders } })
+        if (assignment.Target is IPropertyReferenceOperation { Arguments: { Length: 1 } index } && SupabaseHeaders.IsConstantOtherThanAuthorization(index[0].Value))
         {
-            // Syntax first: neither an Authorization entry nor GetHeaders, so no child operation is built.
+            // headers["Accept"] = …: another header, told from the operation tree alone (the gate admitted only a
+            // dictionary's indexer and GetHeaders).
             return;
         }
 
@@ -171,6 +170,13 @@ public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
 
         return false;
     }
+
+    /// <summary>
+    /// <c>Add("Accept", "application/json")</c>: both arguments are constants and neither is <c>Authorization</c>, so
+    /// whichever one names the header (a named argument can come first), it is another header.
+    /// </summary>
+    private static bool NamesOtherConstants(ImmutableArray<IArgumentOperation> arguments)
+        => SupabaseHeaders.IsConstantOtherThanAuthorization(arguments[0].Value) && SupabaseHeaders.IsConstantOtherThanAuthorization(arguments[1].Value);
 
     /// <summary>A user token: anything on Authorization that is not a secret key (the key itself, made explicit, is not).</summary>
     private static bool IsUserToken(SupabaseClients clients, IOperation value, CancellationToken cancellationToken)

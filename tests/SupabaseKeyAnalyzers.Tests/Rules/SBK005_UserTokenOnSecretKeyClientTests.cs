@@ -27,6 +27,12 @@ public class SBK005_UserTokenOnSecretKeyClientTests
             var replaced = new SupabaseOptions { Headers = new Dictionary<string, string> { {|SBK005:{ "Authorization", "Bearer {{TestKeys.UserJwt}}" }|} } };
             var other = new Supabase.Client(Url, Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY"), replaced);
             """,
+        ["a header name in a constant, by Add with named arguments"] = """
+            const string header = "authorization";
+            var options = new SupabaseOptions();
+            {|SBK005:options.Headers.Add(value: "Bearer " + userJwt, key: header)|};
+            var admin = new Supabase.Client(Url, Secret, options);
+            """,
         ["the Postgrest options' headers by indexer"] = """
             var admin = new Supabase.Client(Url, Secret);
             {|SBK005:admin.Postgrest.Options.Headers["Authorization"] = "Bearer " + userJwt|};
@@ -113,6 +119,9 @@ public class SBK005_UserTokenOnSecretKeyClientTests
                     fromEnvironment.Headers["Authorization"] = "Bearer " + Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY");
                     var admin2 = new Supabase.Client(Url, Environment.GetEnvironmentVariable("SUPABASE_SECRET_KEY"), fromEnvironment);
                     admin.Realtime.SetAuth(Secret);
+                    const string traceHeader = "X-Trace";
+                    admin.Postgrest.Options.Headers[traceHeader] = userJwt;
+                    admin.Postgrest.Options.Headers.Add("X-User", userJwt);
 
                     var userScoped = new SupabaseOptions { Headers = { ["Authorization"] = "Bearer " + userJwt } };
                     var user = new Supabase.Client(Url, "{{TestKeys.Publishable}}", userScoped);
