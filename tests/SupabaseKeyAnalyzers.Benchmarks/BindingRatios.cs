@@ -214,7 +214,7 @@ public static class BindingRatios
         var total = analyzers.Aggregate(TimeSpan.Zero, (sum, analyzer) => sum + times[analyzer][0]);
         var perAnalyzer = string.Join(", ", measured.Select(a =>
             $"{(a == inPassFloor ? "floor in the same pass" : a.GetType().Name)} {times[a][0].TotalMilliseconds:F1} ms" + (runs > 1 ? $" (median {times[a][runs / 2].TotalMilliseconds:F1}, worst {times[a][^1].TotalMilliseconds:F1})" : string.Empty)));
-        if (runs > 1)
+        if (runs > 1 && analyzers.Length > 1)
         {
             // The total of each run as it happened, beside the sum of each analyzer's best (which no single run reaches).
             var perRun = runTotals.OrderBy(t => t).ToList();

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SupabaseKeyAnalyzers.Internals;
@@ -85,7 +86,7 @@ public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
                 Report(context.Report, invocation.Syntax, key, clients.Describe(invocation.Instance));
             }
         }
-        else if (method.Name is "Add" or "TryAdd" && invocation.Arguments.Length == 2 && !NamesOtherConstants(invocation.Arguments) && HeaderSyntax.MayNameAuthorization(invocation.Syntax))
+        else if (method.Name is "Add" or "TryAdd" && HeaderSyntax.MayNameAuthorization(invocation.Syntax) && invocation.Arguments.Length == 2)
         {
             if (PostgrestOptionsHeadersOwner(invocation.Instance, clients) is not { } owner)
             {
@@ -104,10 +105,11 @@ public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
     private static void AnalyzeAssignment(OperationContext context, SupabaseClients clients)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (assignment.Target is IPropertyReferenceOperation { Arguments: { Length: 1 } index } && SupabaseHeaders.IsConstantOtherThanAuthorization(index[0].Value))
+        if (!HeaderSyntax.MayAssignAuthorizationEntry(assignment.Syntax)
+            && assignment.Syntax is not AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: SdkMembers.GetHeaders } or IdentifierNameSyntax { Identifier.ValueText: SdkMembers.GetHeaders } })
         {
-            // headers["Accept"] = …: another header, told from the operation tree alone (the gate admitted only a
-            // dictionary's indexer and GetHeaders).
+            // Syntax first: neither an Authorization entry nor GetHeaders. (Not the operation's ConstantValue: for a
+            // string, Roslyn realizes it behind a new WeakReference on first read.)
             return;
         }
 
@@ -170,13 +172,6 @@ public sealed class UserTokenOnSecretKeyClientAnalyzer : SupabaseAnalyzer
 
         return false;
     }
-
-    /// <summary>
-    /// <c>Add("Accept", "application/json")</c>: both arguments are constants and neither is <c>Authorization</c>, so
-    /// whichever one names the header (a named argument can come first), it is another header.
-    /// </summary>
-    private static bool NamesOtherConstants(ImmutableArray<IArgumentOperation> arguments)
-        => SupabaseHeaders.IsConstantOtherThanAuthorization(arguments[0].Value) && SupabaseHeaders.IsConstantOtherThanAuthorization(arguments[1].Value);
 
     /// <summary>A user token: anything on Authorization that is not a secret key (the key itself, made explicit, is not).</summary>
     private static bool IsUserToken(SupabaseClients clients, IOperation value, CancellationToken cancellationToken)

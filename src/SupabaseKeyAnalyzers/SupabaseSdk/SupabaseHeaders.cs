@@ -1,5 +1,4 @@
 using System;
-using Microsoft.CodeAnalysis;
 
 namespace SupabaseKeyAnalyzers.SupabaseSdk;
 
@@ -20,13 +19,6 @@ public static class SupabaseHeaders
 
     /// <summary>True for a header name that is <c>Authorization</c> (header names are case-insensitive).</summary>
     public static bool IsAuthorization(string? header) => string.Equals(header, Authorization, StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>
-    /// True for a header name that is a constant other than <c>Authorization</c> (<c>"Accept"</c>, a <c>const</c>),
-    /// read from the operation tree the driver has built, without looking at the syntax or resolving anything.
-    /// </summary>
-    public static bool IsConstantOtherThanAuthorization(IOperation name)
-        => name.ConstantValue is { HasValue: true, Value: string text } && !IsAuthorization(text);
 
     /// <summary>True for a header name that is <c>apikey</c>.</summary>
     public static bool IsApiKey(string? header) => string.Equals(header, ApiKey, StringComparison.OrdinalIgnoreCase);
