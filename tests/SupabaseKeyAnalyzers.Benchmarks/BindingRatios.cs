@@ -212,16 +212,22 @@ public static class BindingRatios
         }
 
         var total = analyzers.Aggregate(TimeSpan.Zero, (sum, analyzer) => sum + times[analyzer][0]);
-        var perAnalyzer = string.Join(", ", measured.Select(a =>
-            $"{(a == inPassFloor ? "floor in the same pass" : a.GetType().Name)} {times[a][0].TotalMilliseconds:F1} ms" + (runs > 1 ? $" (median {times[a][runs / 2].TotalMilliseconds:F1}, worst {times[a][^1].TotalMilliseconds:F1})" : string.Empty)));
+        var perAnalyzer = string.Join(", ", measured.Select(a => $"{(a == inPassFloor ? "floor in the same pass" : a.GetType().Name)} {Spread(times[a])}"));
         if (runs > 1 && analyzers.Length > 1)
         {
             // The total of each run as it happened, beside the sum of each analyzer's best (which no single run reaches).
-            var perRun = runTotals.OrderBy(t => t).ToList();
-            perAnalyzer = $"the set's total per run {perRun[0].TotalMilliseconds:F1} ms (median {perRun[runs / 2].TotalMilliseconds:F1}, worst {perRun[^1].TotalMilliseconds:F1}); " + perAnalyzer;
+            runTotals.Sort();
+            perAnalyzer = $"the set's total per run {Spread(runTotals)}; " + perAnalyzer;
         }
 
         return (total, perAnalyzer, diagnostics);
+    }
+
+    /// <summary>The best of sorted <paramref name="times"/>, with the median and worst when there is more than one.</summary>
+    private static string Spread(List<TimeSpan> times)
+    {
+        var best = $"{times[0].TotalMilliseconds:F1} ms";
+        return times.Count > 1 ? best + $" (median {times[times.Count / 2].TotalMilliseconds:F1}, worst {times[^1].TotalMilliseconds:F1})" : best;
     }
 
     /// <summary>The analyzers of SonarAnalyzer.CSharp that implement S6418, loaded from the package the benchmark restores.</summary>
