@@ -10,12 +10,19 @@ using SupabaseKeyAnalyzers.Benchmarks;
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios --no-sonar the same without S6418 (a few minutes instead of about twenty)
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios --no-sonar --only 1000   one corpus: 1000, 4000 (realistic), worst, or none (no Supabase code)
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios --no-sonar --reversed     the package's analyzers in reverse order (who pays the shared work)
-// dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- profile <Analyzer|package|EmptyAnalyzer> [--worst|--none] [--files N] [--runs N] [--alloc]   for a profiler; --alloc sums allocations by type
+// dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- profile <Analyzer|package|EmptyAnalyzer> [--worst|--none] [--files N] [--runs N] [--alloc] [--no-gc]   for a profiler; --alloc sums allocations by type, --no-gc runs each pass without collections
+// dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- replay [--only …]  the analyzers' own work: their callbacks replayed on one thread, no collections, against the floor and binding
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- gates            what a name gate costs per operation, outside the driver
 if (args.Length > 0 && args[0] == "ratios")
 {
     var only = Array.IndexOf(args, "--only");
     return await BindingRatios.Run(withSonar: !args.Contains("--no-sonar"), only: only > 0 ? args[only + 1] : null, reversed: args.Contains("--reversed"));
+}
+
+if (args.Length > 0 && args[0] == "replay")
+{
+    var only = Array.IndexOf(args, "--only");
+    return Replay.Run(only > 0 ? args[only + 1] : null);
 }
 
 if (args.Length > 0 && args[0] == "profile")
@@ -64,10 +71,12 @@ if (args.Length > 0 && args[0] == "profile")
         cwa.Compilation.GetDiagnostics();
         var (gen0, gen1, gen2, paused, allocated) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(precise: true));
         allocations?.PrintAndReset(print: false);
+        using var noCollections = args.Contains("--no-gc") ? NoCollections.Start(files * 8L << 20) : null;
         var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await cwa.GetAnalyzerDiagnosticsAsync();
         cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        noCollections?.Dispose();
         var collections = $"{GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} collections (gen 0/1/2), {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms paused, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576} MB allocated";
         var total = 0.0;
         foreach (var analyzer in analyzers)
