@@ -3,10 +3,9 @@ using System.Runtime;
 namespace SupabaseKeyAnalyzers.Benchmarks;
 
 /// <summary>
-/// An analysis pass with no garbage collection in it (<see cref="GC.TryStartNoGCRegion(long)"/>): each callback's time
-/// is then its own work, not the pauses the driver's allocations cause and that land in whichever callback runs when
-/// they happen (the spread of the normal runs). What a collection costs the package is reported apart, as its share
-/// of the bytes the pass allocates.
+/// An analysis pass with no garbage collection in it (<see cref="GC.TryStartNoGCRegion(long)"/>), for
+/// <c>profile … --no-gc</c>: whether the spread of a callback's time between runs is the pauses the driver's
+/// allocations cause, which land in whichever callback runs when they happen (on this machine it is not only those).
 /// </summary>
 public sealed class NoCollections : IDisposable
 {

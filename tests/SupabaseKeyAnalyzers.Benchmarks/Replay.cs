@@ -217,8 +217,13 @@ public static class Replay
 
     private static TimeSpan ThreadCpu()
     {
-        // CLOCK_THREAD_CPUTIME_ID: the calling thread's CPU time.
-        return clock_gettime(3, out var spec) == 0 ? TimeSpan.FromTicks(spec.Seconds * TimeSpan.TicksPerSecond + spec.Nanoseconds / 100) : TimeSpan.Zero;
+        // Linux's CLOCK_THREAD_CPUTIME_ID: the calling thread's CPU time.
+        if (!OperatingSystem.IsLinux() || clock_gettime(3, out var spec) != 0)
+        {
+            throw new PlatformNotSupportedException("The replay reads the thread's CPU time with Linux's clock_gettime.");
+        }
+
+        return TimeSpan.FromTicks(spec.Seconds * TimeSpan.TicksPerSecond + spec.Nanoseconds / 100);
     }
 
     [StructLayout(LayoutKind.Sequential)]
