@@ -11,18 +11,16 @@ using SupabaseKeyAnalyzers.Benchmarks;
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios --no-sonar --only 1000   one corpus: 1000, 4000 (realistic), worst, or none (no Supabase code)
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios --no-sonar --reversed     the package's analyzers in reverse order (who pays the shared work)
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- profile <Analyzer|package|EmptyAnalyzer> [--worst|--none] [--files N] [--runs N] [--alloc] [--no-gc]   for a profiler; --alloc sums allocations by type, --no-gc runs each pass without collections
-// dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- replay [--only …]  the analyzers' own work: their callbacks replayed on one thread, no collections, against the floor and binding
+// dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- replay [--only …]  the analyzers' own work: their callbacks replayed on one thread, timed by its CPU time, against the floor and binding
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- gates            what a name gate costs per operation, outside the driver
 if (args.Length > 0 && args[0] == "ratios")
 {
-    var only = Array.IndexOf(args, "--only");
-    return await BindingRatios.Run(withSonar: !args.Contains("--no-sonar"), only: only > 0 ? args[only + 1] : null, reversed: args.Contains("--reversed"));
+    return await BindingRatios.Run(withSonar: !args.Contains("--no-sonar"), only: ValueOf("--only"), reversed: args.Contains("--reversed"));
 }
 
 if (args.Length > 0 && args[0] == "replay")
 {
-    var only = Array.IndexOf(args, "--only");
-    return Replay.Run(only > 0 ? args[only + 1] : null);
+    return Replay.Run(ValueOf("--only"));
 }
 
 if (args.Length > 0 && args[0] == "profile")
@@ -31,7 +29,7 @@ if (args.Length > 0 && args[0] == "profile")
     // (--files N for another size; the worst case with --worst, no Supabase code with --none); "package" for all of them. Five runs, or --runs N. Each run prints the
     // collections, pauses, allocations and process CPU time during analysis (GC pauses land in whichever callback is
     // running; the CPU time includes the driver's concurrent binding on the other cores).
-    var files = Array.IndexOf(args, "--files") is > 0 and var count ? int.Parse(args[count + 1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
+    var files = ValueOf("--files") is { } count ? int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) : 1000;
     var shape = args.Contains("--worst") ? SupabaseShape.Everywhere : args.Contains("--none") ? SupabaseShape.None : SupabaseShape.Realistic;
     var compilation = CorpusCompilation.Create(Corpus.Generate(files, shape));
     var options = CorpusCompilation.Options("build_property.UsingMicrosoftNETSdkBlazorWebAssembly", "true");
@@ -64,14 +62,14 @@ if (args.Length > 0 && args[0] == "profile")
     var analysisOptions = new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
     await CorpusCompilation.WithFreshTrees(warmUp).WithAnalyzers(analyzers, analysisOptions).GetAnalyzerDiagnosticsAsync();
     using var allocations = args.Contains("--alloc") ? new AllocationSampler() : null;
-    var runs = Array.IndexOf(args, "--runs") is > 0 and var at ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    var runs = ValueOf("--runs") is { } runCount ? int.Parse(runCount, System.Globalization.CultureInfo.InvariantCulture) : 5;
     for (var i = 0; i < runs; i++)
     {
         var cwa = CorpusCompilation.WithFreshTrees(compilation).WithAnalyzers(analyzers, analysisOptions);
         cwa.Compilation.GetDiagnostics();
         var (gen0, gen1, gen2, paused, allocated) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(precise: true));
         allocations?.PrintAndReset(print: false);
-        using var noCollections = args.Contains("--no-gc") ? NoCollections.Start(files * 8L << 20) : null;
+        var noCollections = args.Contains("--no-gc") ? NoCollections.Start(files * 8L << 20) : null;
         var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await cwa.GetAnalyzerDiagnosticsAsync();
@@ -148,4 +146,7 @@ if (args.Length > 0 && args[0] == "report-analyzer")
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(AnalyzerBenchmarks).Assembly).Run(args.Length == 0 ? new[] { "--filter", "*" } : args);
+
 return 0;
+// The value after an option (--only worst, --files 4000), or null when the option is not given.
+string? ValueOf(string option) => Array.IndexOf(args, option) is > 0 and var at ? args[at + 1] : null;
