@@ -18,14 +18,23 @@ namespace SupabaseKeyAnalyzers.Benchmarks;
 /// CPU away. A rule that works in its callbacks is exposed to those for longer than the floor, whose callbacks return
 /// at once, and the per-run spread shows it. Here each pass measures the work alone, on the same corpora, against the
 /// floor replayed the same way and the same binding. A pass reports the diagnostics the driver reports (the count is
-/// printed, to compare with the driver's), so the replay does the rules' whole work.
+/// printed, to compare with the driver's), so the replay does the rules' whole work. A third pass calls the package's
+/// registrations with empty callbacks: the floor for the package's own number of callbacks (the empty analyzer
+/// registers one per operation kind, the package's rules one each).
 /// </summary>
 public static class Replay
 {
     /// <summary>Passes of the package and of the floor on 1,000 files; three on 4,000.</summary>
-    private const int Passes = 9;
+    public const int Passes = 9;
 
-    public static int Run(string? only)
+    /// <param name="only">One corpus: <c>1000</c>, <c>4000</c>, <c>worst</c> or <c>none</c>.</param>
+    /// <param name="byAnalyzer">
+    /// Also what each analyzer's callbacks took in the package's passes: wall time (a stopwatch around each callback,
+    /// which adds its own cost to every figure) and allocated bytes, median per pass. Work the rules share (the key scan,
+    /// the SDK model, the resolver's caches) is charged to whichever asks first.
+    /// </param>
+    /// <param name="passes">Passes of each on 1,000 files (<see cref="Passes"/> by default; a third of it on 4,000).</param>
+    public static int Run(string? only, bool byAnalyzer = false, int passes = Passes)
     {
         var package = PackageAnalyzers.Create();
         var floor = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
@@ -37,13 +46,13 @@ public static class Replay
             var warmUp = CorpusCompilation.Create(Corpus.Generate(300, shape));
             for (var i = 0; i < 5; i++)
             {
-                Pass(warmUp, package, options);
-                Pass(warmUp, floor, options);
+                Pass(warmUp, package, options, null);
+                Pass(warmUp, floor, options, null);
             }
         }
 
-        Console.WriteLine("| corpus | binding | package CPU, median (best–worst) | floor CPU | package / binding | (package − floor) / binding | package wall less pauses | package allocated | diagnostics |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| corpus | binding | package CPU, median (best–worst) | floor CPU | package's callbacks emptied, CPU | package / binding | (package − floor) / binding | (package − emptied) / binding | package wall less pauses | package allocated | floor allocated | emptied allocated | diagnostics |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var (name, key, files, shape) in new[]
         {
             ("1,000 files, a client in 1 file of 50", "1000", 1000, SupabaseShape.Realistic),
@@ -61,21 +70,53 @@ public static class Replay
             var binding = BindingRatios.Best(3, () => compilation.Clone().GetDiagnostics());
             var packagePasses = new List<PassTime>();
             var floorPasses = new List<PassTime>();
-            for (var i = 0; i < (files <= 1000 ? Passes : 3); i++)
+            var emptiedPasses = new List<PassTime>();
+            var meters = byAnalyzer ? package.AddRange(floor).ToDictionary(a => a, _ => new List<(TimeSpan Wall, long Allocated)>()) : null;
+            for (var i = 0; i < (files <= 1000 ? passes : Math.Max(1, passes / 3)); i++)
             {
-                // Interleaved, so that the package and the floor see the same state of the process.
-                packagePasses.Add(Pass(compilation, package, options));
-                floorPasses.Add(Pass(compilation, floor, options));
+                // Interleaved, so that the package and the floors see the same state of the process.
+                var passMeters = meters?.Keys.ToDictionary(a => a, _ => new Meter());
+                packagePasses.Add(Pass(compilation, package, options, passMeters));
+                floorPasses.Add(Pass(compilation, floor, options, passMeters));
+                emptiedPasses.Add(Pass(compilation, package, options, null, emptied: true));
+                foreach (var (analyzer, meter) in passMeters ?? new())
+                {
+                    meters![analyzer].Add((Stopwatch.GetElapsedTime(0, meter.Ticks), meter.Allocated));
+                }
+            }
+
+            foreach (var (analyzer, figures) in meters ?? new())
+            {
+                Console.WriteLine($"    {analyzer.GetType().Name}: wall {Spread(figures.Select(f => f.Wall))}, allocated {figures.Select(f => f.Allocated).Order().ElementAt(figures.Count / 2) / 1048576.0:F2} MB");
             }
 
             var packageCpu = Median(packagePasses.Select(p => p.Cpu));
             var floorCpu = Median(floorPasses.Select(p => p.Cpu));
+            var emptiedCpu = Median(emptiedPasses.Select(p => p.Cpu));
             Console.WriteLine(
-                $"| {name} | {binding.TotalMilliseconds:F0} ms | {Spread(packagePasses.Select(p => p.Cpu))} | {Spread(floorPasses.Select(p => p.Cpu))} | {100 * packageCpu / binding:F2} % | {100 * (packageCpu - floorCpu) / binding:F2} % | {Spread(packagePasses.Select(p => p.Wall))} | {packagePasses[0].Allocated / 1048576.0:F1} MB | {packagePasses[0].Diagnostics} |");
+                $"| {name} | {binding.TotalMilliseconds:F0} ms | {Spread(packagePasses.Select(p => p.Cpu))} | {Spread(floorPasses.Select(p => p.Cpu))} | {Spread(emptiedPasses.Select(p => p.Cpu))} | {100 * packageCpu / binding:F2} % | {100 * (packageCpu - floorCpu) / binding:F2} % | {100 * (packageCpu - emptiedCpu) / binding:F2} % | {Spread(packagePasses.Select(p => p.Wall))} | {packagePasses[0].Allocated / 1048576.0:F1} MB | {floorPasses[0].Allocated / 1048576.0:F1} MB | {emptiedPasses[0].Allocated / 1048576.0:F1} MB | {packagePasses[0].Diagnostics} |");
         }
 
         return 0;
     }
+
+    /// <summary>The wall time (stopwatch ticks) and bytes one analyzer's callbacks took.</summary>
+    private sealed class Meter
+    {
+        public long Ticks { get; private set; }
+
+        public long Allocated { get; private set; }
+
+        public Action<T> Around<T>(Action<T> action) => context =>
+        {
+            var (started, allocated) = (Stopwatch.GetTimestamp(), GC.GetAllocatedBytesForCurrentThread());
+            action(context);
+            Ticks += Stopwatch.GetTimestamp() - started;
+            Allocated += GC.GetAllocatedBytesForCurrentThread() - allocated;
+        };
+    }
+
+    private static readonly Action<OperationAnalysisContext> Empty = _ => { };
 
     private readonly record struct PassTime(TimeSpan Cpu, TimeSpan Wall, long Allocated, int Diagnostics);
 
@@ -113,7 +154,11 @@ public static class Replay
     /// </summary>
     // The contexts' public constructors are obsolete (the driver's own are internal): the replay stands in for the driver.
 #pragma warning disable CS0618
-    private static PassTime Pass(CSharpCompilation corpus, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options)
+    /// <param name="emptied">
+    /// The analyzers' compilation-start actions run, and every operation and semantic-model action they register is
+    /// called as an empty callback instead: the floor the package's own number of callbacks costs the replay.
+    /// </param>
+    private static PassTime Pass(CSharpCompilation corpus, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, Dictionary<DiagnosticAnalyzer, Meter>? meters, bool emptied = false)
     {
         // Bound first, as the driver's compilation is when the rules run: what a rule asks of another file's declarations
         // is then the compiler's work done, not the rule's.
@@ -131,28 +176,35 @@ public static class Replay
         {
             var context = new RecordingContext();
             analyzer.Initialize(context);
+            var meter = meters?[analyzer];
             foreach (var action in context.CompilationActions)
             {
-                action(new CompilationAnalysisContext(compilation, options, report, supported, CancellationToken.None));
+                (meter is null ? action : meter.Around(action))(new CompilationAnalysisContext(compilation, options, report, supported, CancellationToken.None));
             }
 
             foreach (var start in context.Starts)
             {
                 var startContext = new RecordingStartContext(compilation, options);
-                start(startContext);
+                (meter is null ? start : meter.Around(start))(startContext);
                 foreach (var (kinds, action) in startContext.OperationActions)
                 {
                     foreach (var kind in kinds)
                     {
-                        (operationActions.TryGetValue(kind, out var list) ? list : operationActions[kind] = new()).Add(action);
+                        (operationActions.TryGetValue(kind, out var list) ? list : operationActions[kind] = new()).Add(emptied ? Empty : meter is null ? action : meter.Around(action));
                     }
                 }
 
-                modelActions.AddRange(startContext.ModelActions);
+                modelActions.AddRange(emptied ? startContext.ModelActions.Select(_ => (Action<SemanticModelAnalysisContext>)(_ => { })) : meter is null ? startContext.ModelActions : startContext.ModelActions.Select(meter.Around));
             }
         }
 
         timer.Stop();
+        if (emptied)
+        {
+            // The compilation-start work is the package's own: only the callbacks' dispatch is the floor.
+            timer = new Timer();
+        }
+
         foreach (var tree in compilation.SyntaxTrees)
         {
             var model = compilation.GetSemanticModel(tree);

@@ -20,7 +20,8 @@ namespace SupabaseKeyAnalyzers.Rules;
 /// SBK002 <c>NewKeyOnBearer</c>: a new-format key (<c>sb_publishable_</c>, <c>sb_secret_</c>) sent as
 /// <c>Authorization: Bearer</c> — through <c>AuthenticationHeaderValue</c>, <c>HttpHeaders.Add</c>/<c>TryAddWithoutValidation</c>,
 /// any <c>IDictionary&lt;string, string&gt;</c> of headers, or the <c>token</c> of Supabase Functions' <c>Invoke</c>; and in
-/// the project's SQL, on an <c>Authorization</c> header (<see cref="SqlFiles"/>).
+/// the project's SQL, on an <c>Authorization</c> header (<see cref="SqlFiles"/>). Every other assignment and call is
+/// ruled out by the name of the member it writes or calls (<see cref="WriteGate"/>, <see cref="CallGate"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
@@ -33,6 +34,12 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
     /// the branch that sends the key is rejected, but moving the whole value to <c>apikey</c> would move a user's token.
     /// </summary>
     public const string FallbackProperty = "Fallback";
+
+    /// <summary>The writes SBK002 matches: an indexer entry (<c>headers["Authorization"] = …</c>) or the <c>Authorization</c> property.</summary>
+    private static readonly NameGate WriteGate = NameGate.StartingWith(WellKnownMemberNames.Indexer, SupabaseHeaders.Authorization);
+
+    /// <summary>The calls SBK002 matches: <c>Add</c>, <c>TryAdd</c> and <c>TryAddWithoutValidation</c> (headers, dictionaries, collection initializers), and Functions' <c>Invoke</c>/<c>RawInvoke</c>.</summary>
+    private static readonly NameGate CallGate = NameGate.StartingWith("Add", "TryAdd", SdkMembers.Invoke, SdkMembers.RawInvoke);
 
     /// <summary>The properties of a finding at each <see cref="BearerSink"/>, by its value: built once, not per finding.</summary>
     private static readonly ImmutableArray<ImmutableDictionary<string, string?>> SinkProperties = DiagnosticProperties.PerValue<BearerSink>(SinkProperty);
@@ -50,8 +57,8 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
         }
 
         var context = new AnalyzerContext(start.Compilation, start.Sdk);
-        start.RegisterOperationAction(context.AnalyzeAssignment, NameGate.Everywhere, OperationKind.SimpleAssignment);
-        start.RegisterOperationAction(context.AnalyzeInvocation, NameGate.Everywhere, OperationKind.Invocation);
+        start.RegisterOperationAction(context.AnalyzeAssignment, WriteGate, OperationKind.SimpleAssignment);
+        start.RegisterOperationAction(context.AnalyzeInvocation, CallGate, OperationKind.Invocation);
     }
 
     /// <summary>
@@ -79,6 +86,7 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
         private readonly INamedTypeSymbol? httpHeaders;
         private readonly INamedTypeSymbol? httpRequestHeaders;
         private readonly INamedTypeSymbol? genericDictionary;
+        private readonly INamedTypeSymbol? dictionary;
         private readonly SupabaseModel sdk;
         private readonly ValueFlowResolver resolver;
 
@@ -88,6 +96,7 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
             httpHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeaders");
             httpRequestHeaders = compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpRequestHeaders");
             genericDictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2");
+            dictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.Dictionary`2");
             this.sdk = sdk;
             resolver = sdk.Resolver;
         }
@@ -136,9 +145,11 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
             switch (method.Name)
             {
                 case "Add" or "TryAdd" or "TryAddWithoutValidation":
-                    if (method.Parameters.Length != 2 || !HeaderSyntax.MayNameAuthorization(invocation.Syntax) || invocation.Arguments.Length != 2
-                        || method.Parameters[0].Type.SpecialType != SpecialType.System_String
-                        || method.Parameters[1].Type.SpecialType != SpecialType.System_String)
+                    // Syntax first: most calls name another header with a literal. (A method's Parameters are a new array on each read.)
+                    if (invocation.Arguments.Length != 2 || !HeaderSyntax.MayNameAuthorization(invocation.Syntax)
+                        || method.Parameters is not { Length: 2 } parameters
+                        || parameters[0].Type.SpecialType != SpecialType.System_String
+                        || parameters[1].Type.SpecialType != SpecialType.System_String)
                     {
                         return;
                     }
@@ -267,8 +278,16 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
         private bool IsAuthorization(IOperation name, CancellationToken cancellationToken)
             => SupabaseHeaders.IsAuthorization(resolver.Text(name, cancellationToken));
 
+        /// <summary>
+        /// An <c>IDictionary&lt;string, string&gt;</c>: <c>Dictionary&lt;string, string&gt;</c> (the SDK's headers) is
+        /// known by its own definition, without the list of every interface it implements.
+        /// </summary>
         private bool IsStringDictionary(INamedTypeSymbol? type)
-            => type.IsOrImplements(genericDictionary, d => d.TypeArguments.All(t => t.SpecialType == SpecialType.System_String));
+            => type is { IsGenericType: true } && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, dictionary)
+                ? IsStringPair(type)
+                : type.IsOrImplements(genericDictionary, IsStringPair);
+
+        private static bool IsStringPair(INamedTypeSymbol dictionary) => dictionary.TypeArguments.All(t => t.SpecialType == SpecialType.System_String);
     }
 }
 

@@ -78,7 +78,7 @@ internal sealed class HeldKey
     public bool IsNewFormat => !Sources.IsEmpty && Sources.All(s => s.IsNewFormat);
 
     /// <summary>For messages: the sources, each described once (made on first use; a client's key is shared by its findings).</summary>
-    public string Description => description ??= string.Join(" or ", Sources.Select(s => s.Description).Distinct());
+    public string Description => description ??= Sources.Length == 1 ? Sources[0].Description : string.Join(" or ", Sources.Select(s => s.Description).Distinct());
 
     /// <summary>True when every value of <paramref name="values"/> is a secret key (on Authorization: the key itself, made explicit).</summary>
     public static bool AllSecret(ImmutableArray<FlowValue> values)

@@ -192,29 +192,41 @@ internal sealed class WriteFinder
 
         public BodyWrites(IOperation root)
         {
+            // One read of each operation's kind, then one cast: most operations of a body are none of these.
             foreach (var operation in root.Descendants())
             {
-                if (operation is IObjectCreationOperation or IInvocationOperation)
+                switch (operation.Kind)
                 {
-                    creationsAndCalls.Add(operation);
-                }
+                    case OperationKind.ObjectCreation:
+                        creationsAndCalls.Add(operation);
+                        break;
+                    case OperationKind.Invocation:
+                        creationsAndCalls.Add(operation);
+                        AddThrough(HolderOf(((IInvocationOperation)operation).Instance), operation);
+                        break;
+                    case OperationKind.SimpleAssignment or OperationKind.CompoundAssignment or OperationKind.CoalesceAssignment:
+                        var assignment = (IAssignmentOperation)operation;
+                        switch (assignment.Target)
+                        {
+                            case ILocalReferenceOperation local:
+                                Add(writes, local.Local, operation.Kind == OperationKind.SimpleAssignment
+                                    ? new SymbolWrite(WriteKind.Assignment, assignment.Value)
+                                    : new SymbolWrite(WriteKind.CompoundAssignment, null));
+                                break;
+                            case IMemberReferenceOperation { Instance: var instance }:
+                                AddThrough(HolderOf(instance), operation);
+                                break;
+                        }
 
-                switch (operation)
-                {
-                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
-                        Add(writes, local.Local, new SymbolWrite(WriteKind.Assignment, assignment.Value));
                         break;
-                    case IAssignmentOperation { Target: ILocalReferenceOperation local }:
+                    case OperationKind.Increment or OperationKind.Decrement when ((IIncrementOrDecrementOperation)operation).Target is ILocalReferenceOperation local:
                         Add(writes, local.Local, new SymbolWrite(WriteKind.CompoundAssignment, null));
                         break;
-                    case IIncrementOrDecrementOperation { Target: ILocalReferenceOperation local }:
-                        Add(writes, local.Local, new SymbolWrite(WriteKind.CompoundAssignment, null));
-                        break;
-                    case IArgumentOperation { Parameter.RefKind: not RefKind.None, Value: ILocalReferenceOperation local }:
+                    case OperationKind.Argument when operation is IArgumentOperation { Parameter.RefKind: not RefKind.None, Value: ILocalReferenceOperation local }:
                         Add(writes, local.Local, new SymbolWrite(WriteKind.ByReference, null));
                         break;
-                    case IDeconstructionAssignmentOperation { Target: var target }:
-                        foreach (var element in target.DescendantsAndSelf())
+                    case OperationKind.DeconstructionAssignment:
+                        foreach (var element in ((IDeconstructionAssignmentOperation)operation).Target.DescendantsAndSelf())
                         {
                             if (element is ILocalReferenceOperation local)
                             {
@@ -223,17 +235,6 @@ internal sealed class WriteFinder
                         }
 
                         break;
-                }
-
-                var holder = operation switch
-                {
-                    IAssignmentOperation { Target: IMemberReferenceOperation { Instance: var instance } } => HolderOf(instance),
-                    IInvocationOperation { Instance: var instance } => HolderOf(instance),
-                    _ => null,
-                };
-                if (holder is not null)
-                {
-                    Add(through, holder, operation);
                 }
             }
         }
@@ -245,6 +246,14 @@ internal sealed class WriteFinder
 
         public IReadOnlyList<IOperation> Through(ILocalSymbol local)
             => through.TryGetValue(local, out var found) ? found : Array.Empty<IOperation>();
+
+        private void AddThrough(ILocalSymbol? holder, IOperation operation)
+        {
+            if (holder is not null)
+            {
+                Add(through, holder, operation);
+            }
+        }
 
         /// <summary>The local a receiver is, or the local whose member it is (<c>l</c> in <c>l</c> and <c>l.M</c>).</summary>
         private static ILocalSymbol? HolderOf(IOperation? instance) => instance switch

@@ -80,6 +80,22 @@ public class SBK001_SecretKeyInClientProjectTests
             """, Client);
 
     [Fact]
+    public Task Reports_a_key_formed_from_names_the_text_search_passes_over_elsewhere()
+        => Verify.AnalyzerAsync($$"""
+            class Startup
+            {
+                protected internal const string Head = "{{S[..14]}}";
+
+                string Create(int count)
+                {
+                    count++; const string start = Head;
+                    var named = new { Head = {|SBK001:start + "{{S[14..]}}"|} };
+                    return Head == "" ? "" : named.Head + count;
+                }
+            }
+            """, Client);
+
+    [Fact]
     public Task Reports_a_key_formed_from_a_constant_made_of_another_constant()
         => Verify.AnalyzerAsync($$"""
             static class Parts
