@@ -11,7 +11,7 @@ using SupabaseKeyAnalyzers.Benchmarks;
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios --no-sonar --only 1000   one corpus: 1000, 4000 (realistic), worst, or none (no Supabase code)
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- ratios --no-sonar --reversed     the package's analyzers in reverse order (who pays the shared work)
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- profile <Analyzer|package|EmptyAnalyzer> [--worst|--none] [--files N] [--runs N] [--alloc] [--no-gc]   for a profiler; --alloc sums allocations by type, --no-gc runs each pass without collections
-// dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- replay [--only …] [--by-analyzer] [--passes N]  the analyzers' own work: their callbacks replayed on one thread, timed by its CPU time, against the floor and binding
+// dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- replay [--only …] [--by-analyzer] [--passes N]  the analyzers' own work: their callbacks replayed on one thread, timed by its CPU time, against the floor, the package's registrations emptied, and binding
 // dotnet run -c Release --project tests/SupabaseKeyAnalyzers.Benchmarks -- gates            what a name gate costs per operation, outside the driver
 if (args.Length > 0 && args[0] == "ratios")
 {
