@@ -20,7 +20,7 @@ if (args.Length > 0 && args[0] == "ratios")
 
 if (args.Length > 0 && args[0] == "replay")
 {
-    return Replay.Run(ValueOf("--only"), byAnalyzer: args.Contains("--by-analyzer"), passes: ValueOf("--passes") is { } passes ? int.Parse(passes, System.Globalization.CultureInfo.InvariantCulture) : Replay.Passes);
+    return Replay.Run(ValueOf("--only"), byAnalyzer: args.Contains("--by-analyzer"), passes: CountOf("--passes", Replay.Passes));
 }
 
 if (args.Length > 0 && args[0] == "profile")
@@ -29,7 +29,7 @@ if (args.Length > 0 && args[0] == "profile")
     // (--files N for another size; the worst case with --worst, no Supabase code with --none); "package" for all of them. Five runs, or --runs N. Each run prints the
     // collections, pauses, allocations and process CPU time during analysis (GC pauses land in whichever callback is
     // running; the CPU time includes the driver's concurrent binding on the other cores).
-    var files = ValueOf("--files") is { } count ? int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) : 1000;
+    var files = CountOf("--files", 1000);
     var shape = args.Contains("--worst") ? SupabaseShape.Everywhere : args.Contains("--none") ? SupabaseShape.None : SupabaseShape.Realistic;
     var compilation = CorpusCompilation.Create(Corpus.Generate(files, shape));
     var options = CorpusCompilation.Options("build_property.UsingMicrosoftNETSdkBlazorWebAssembly", "true");
@@ -62,7 +62,7 @@ if (args.Length > 0 && args[0] == "profile")
     var analysisOptions = new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
     await CorpusCompilation.WithFreshTrees(warmUp).WithAnalyzers(analyzers, analysisOptions).GetAnalyzerDiagnosticsAsync();
     using var allocations = args.Contains("--alloc") ? new AllocationSampler() : null;
-    var runs = ValueOf("--runs") is { } runCount ? int.Parse(runCount, System.Globalization.CultureInfo.InvariantCulture) : 5;
+    var runs = CountOf("--runs", 5);
     for (var i = 0; i < runs; i++)
     {
         var cwa = CorpusCompilation.WithFreshTrees(compilation).WithAnalyzers(analyzers, analysisOptions);
@@ -150,3 +150,6 @@ BenchmarkSwitcher.FromAssembly(typeof(AnalyzerBenchmarks).Assembly).Run(args.Len
 return 0;
 // The value after an option (--only worst, --files 4000), or null when the option is not given.
 string? ValueOf(string option) => Array.IndexOf(args, option) is > 0 and var at ? args[at + 1] : null;
+
+// The number after an option (--runs 10), or the fallback when the option is not given.
+int CountOf(string option, int fallback) => ValueOf(option) is { } value ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : fallback;

@@ -87,7 +87,7 @@ public static class Replay
 
             foreach (var (analyzer, figures) in meters ?? new())
             {
-                Console.WriteLine($"    {analyzer.GetType().Name}: wall {Spread(figures.Select(f => f.Wall))}, allocated {figures.Select(f => f.Allocated).Order().ElementAt(figures.Count / 2) / 1048576.0:F2} MB");
+                Console.WriteLine($"    {analyzer.GetType().Name}: wall {Spread(figures.Select(f => f.Wall))}, allocated {Median(figures.Select(f => f.Allocated)) / 1048576.0:F2} MB");
             }
 
             var packageCpu = Median(packagePasses.Select(p => p.Cpu));
@@ -115,8 +115,6 @@ public static class Replay
             Allocated += GC.GetAllocatedBytesForCurrentThread() - allocated;
         };
     }
-
-    private static readonly Action<OperationAnalysisContext> Empty = _ => { };
 
     private readonly record struct PassTime(TimeSpan Cpu, TimeSpan Wall, long Allocated, int Diagnostics);
 
@@ -177,24 +175,30 @@ public static class Replay
             var context = new RecordingContext();
             analyzer.Initialize(context);
             var meter = meters?[analyzer];
+            Action<T> Measured<T>(Action<T> action) => meter is null ? action : meter.Around(action);
+
+            // What the replay calls for a registered action: the action (measured), or nothing in an emptied pass.
+            Action<T> Replayed<T>(Action<T> action) => emptied ? _ => { } : Measured(action);
+
             foreach (var action in context.CompilationActions)
             {
-                (meter is null ? action : meter.Around(action))(new CompilationAnalysisContext(compilation, options, report, supported, CancellationToken.None));
+                Measured(action)(new CompilationAnalysisContext(compilation, options, report, supported, CancellationToken.None));
             }
 
             foreach (var start in context.Starts)
             {
                 var startContext = new RecordingStartContext(compilation, options);
-                (meter is null ? start : meter.Around(start))(startContext);
+                Measured(start)(startContext);
                 foreach (var (kinds, action) in startContext.OperationActions)
                 {
+                    var replayed = Replayed(action);
                     foreach (var kind in kinds)
                     {
-                        (operationActions.TryGetValue(kind, out var list) ? list : operationActions[kind] = new()).Add(emptied ? Empty : meter is null ? action : meter.Around(action));
+                        (operationActions.TryGetValue(kind, out var list) ? list : operationActions[kind] = new()).Add(replayed);
                     }
                 }
 
-                modelActions.AddRange(emptied ? startContext.ModelActions.Select(_ => (Action<SemanticModelAnalysisContext>)(_ => { })) : meter is null ? startContext.ModelActions : startContext.ModelActions.Select(meter.Around));
+                modelActions.AddRange(startContext.ModelActions.Select(action => Replayed(action)));
             }
         }
 
@@ -255,9 +259,9 @@ public static class Replay
         return result;
     }
 
-    private static TimeSpan Median(IEnumerable<TimeSpan> times)
+    private static T Median<T>(IEnumerable<T> values)
     {
-        var sorted = times.Order().ToList();
+        var sorted = values.Order().ToList();
         return sorted[sorted.Count / 2];
     }
 

@@ -287,7 +287,7 @@ public sealed class NewKeyOnBearerAnalyzer : SupabaseAnalyzer
                 ? IsStringPair(type)
                 : type.IsOrImplements(genericDictionary, IsStringPair);
 
-        private static bool IsStringPair(INamedTypeSymbol dictionary) => dictionary.TypeArguments.All(t => t.SpecialType == SpecialType.System_String);
+        private static bool IsStringPair(INamedTypeSymbol type) => type.TypeArguments.All(t => t.SpecialType == SpecialType.System_String);
     }
 }
 
