@@ -51,8 +51,8 @@ public static class Replay
             }
         }
 
-        Console.WriteLine("| corpus | binding | package CPU, median (best–worst) | floor CPU | package's callbacks emptied, CPU | package / binding | (package − floor) / binding | (package − emptied) / binding | package wall less pauses | package allocated | floor allocated | emptied allocated | diagnostics |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| corpus | binding, one thread's CPU | binding, 2 cores, wall | package CPU, median (best–worst) | floor CPU | package's callbacks emptied, CPU | package / binding | (package − floor) / binding | (package − emptied) / binding | (package − floor) / 2-core binding | package wall less pauses | package allocated | floor allocated | emptied allocated | diagnostics |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var (name, key, files, shape) in new[]
         {
             ("1,000 files, a client in 1 file of 50", "1000", 1000, SupabaseShape.Realistic),
@@ -67,7 +67,10 @@ public static class Replay
             }
 
             var compilation = CorpusCompilation.Create(Corpus.Generate(files, shape));
-            var binding = BindingRatios.Best(3, () => compilation.Clone().GetDiagnostics());
+            // The package's passes are one thread's CPU time: so is the binding they are set against. The 2-core wall
+            // time of earlier tables is printed beside it.
+            var binding = BindingRatios.BestOnOneThread(3, compilation).Cpu;
+            var parallelBinding = BindingRatios.Best(3, () => compilation.Clone().GetDiagnostics());
             var packagePasses = new List<PassTime>();
             var floorPasses = new List<PassTime>();
             var emptiedPasses = new List<PassTime>();
@@ -94,7 +97,7 @@ public static class Replay
             var floorCpu = Median(floorPasses.Select(p => p.Cpu));
             var emptiedCpu = Median(emptiedPasses.Select(p => p.Cpu));
             Console.WriteLine(
-                $"| {name} | {binding.TotalMilliseconds:F0} ms | {Spread(packagePasses.Select(p => p.Cpu))} | {Spread(floorPasses.Select(p => p.Cpu))} | {Spread(emptiedPasses.Select(p => p.Cpu))} | {100 * packageCpu / binding:F2} % | {100 * (packageCpu - floorCpu) / binding:F2} % | {100 * (packageCpu - emptiedCpu) / binding:F2} % | {Spread(packagePasses.Select(p => p.Wall))} | {packagePasses[0].Allocated / 1048576.0:F1} MB | {floorPasses[0].Allocated / 1048576.0:F1} MB | {emptiedPasses[0].Allocated / 1048576.0:F1} MB | {packagePasses[0].Diagnostics} |");
+                $"| {name} | {binding.TotalMilliseconds:F0} ms | {parallelBinding.TotalMilliseconds:F0} ms | {Spread(packagePasses.Select(p => p.Cpu))} | {Spread(floorPasses.Select(p => p.Cpu))} | {Spread(emptiedPasses.Select(p => p.Cpu))} | {100 * packageCpu / binding:F2} % | {100 * (packageCpu - floorCpu) / binding:F2} % | {100 * (packageCpu - emptiedCpu) / binding:F2} % | {100 * (packageCpu - floorCpu) / parallelBinding:F2} % | {Spread(packagePasses.Select(p => p.Wall))} | {packagePasses[0].Allocated / 1048576.0:F1} MB | {floorPasses[0].Allocated / 1048576.0:F1} MB | {emptiedPasses[0].Allocated / 1048576.0:F1} MB | {packagePasses[0].Diagnostics} |");
         }
 
         return 0;
@@ -271,7 +274,8 @@ public static class Replay
         return $"{sorted[sorted.Count / 2].TotalMilliseconds:F1} ms ({sorted[0].TotalMilliseconds:F1}–{sorted[^1].TotalMilliseconds:F1})";
     }
 
-    private static TimeSpan ThreadCpu()
+    /// <summary>The calling thread's CPU time (Linux only).</summary>
+    internal static TimeSpan ThreadCpu()
     {
         // Linux's CLOCK_THREAD_CPUTIME_ID: the calling thread's CPU time.
         if (!OperatingSystem.IsLinux() || clock_gettime(3, out var spec) != 0)
